@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Prints speed and memory figures. Each corpus is scanned in a fresh process so that RSS is its own.
+// Run from the project root: `npm run bench`.
+
+const CORPORA = ['../shared/corpus', '../shared/bench/dennyzhang__kubernetes-yaml-templates@92efe39', '../shared/bench/cloudposse__terraform-aws-components@0.182.0', '../shared/bench'];
+const worker = 'dist/scripts/bench-worker.js';
+const cli = 'dist/src/cli/main.js';
+
+interface WorkerFigures {
+  files: number;
+  bytes: number;
+  yamlFiles: number;
+  yamlBytes: number;
+  loadedBytes: number;
+  documents: number;
+  findings: number;
+  wallMs: number;
+  maxRssKiB: number;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1e6).toFixed(2);
+}
+
+console.log('MB/s = all bytes / wall; YAML MB/s = YAML/JSON bytes (parsed or classified and skipped) / wall; parsed MB/s = bytes of the files actually parsed / wall.');
+console.log('corpus'.padEnd(64), 'files', '   MB', 'YAML MB', ' docs', 'findings', 'wall s', 'MB/s', 'YAML MB/s', 'parsed MB/s', 'peak RSS MB');
+for (const corpus of CORPORA) {
+  if (!existsSync(corpus)) {
+    console.log(`${corpus}: missing, skipped`);
+    continue;
+  }
+  const run = spawnSync(process.execPath, [worker, corpus], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) {
+    console.log(`${corpus}: worker failed (${run.status}): ${run.stderr.slice(0, 2000)}`);
+    continue;
+  }
+  const figures = JSON.parse(run.stdout) as WorkerFigures;
+  const seconds = figures.wallMs / 1000;
+  console.log(
+    corpus.padEnd(64),
+    String(figures.files).padStart(5),
+    mb(figures.bytes).padStart(5),
+    mb(figures.yamlBytes).padStart(7),
+    String(figures.documents).padStart(5),
+    String(figures.findings).padStart(8),
+    seconds.toFixed(2).padStart(6),
+    (figures.bytes / 1e6 / seconds).toFixed(1).padStart(4),
+    (figures.yamlBytes / 1e6 / seconds).toFixed(1).padStart(9),
+    (figures.loadedBytes / 1e6 / seconds).toFixed(1).padStart(11),
+    (figures.maxRssKiB / 1024).toFixed(0).padStart(11),
+  );
+}
+
+// Cold start: the whole CLI, one small manifest, median of several runs.
+const dir = mkdtempSync(join(tmpdir(), 'inferguard-bench-'));
+const small = join(dir, 'pod.yaml');
+writeFileSync(small, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: serving\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n');
+const times: number[] = [];
+for (let i = 0; i < 11; i++) {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, [cli, 'scan', small, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+  times.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+rmSync(dir, { recursive: true, force: true });
+times.sort((a, b) => a - b);
+const baseline: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  baseline.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+baseline.sort((a, b) => a - b);
+console.log(`cold start, one small file (whole CLI, median of ${times.length}): ${(times[5] as number).toFixed(0)} ms (bare 'node -e 0' here: ${(baseline[2] as number).toFixed(0)} ms)`);

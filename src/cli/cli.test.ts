@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, test } from 'node:test';
+
+// End-to-end runs of the built CLI, as a user would run it.
+const CLI = resolve('dist/src/cli/main.js');
+const workspace = mkdtempSync(join(tmpdir(), 'inferguard-cli-'));
+after(() => rmSync(workspace, { recursive: true, force: true }));
+
+function run(args: readonly string[], options: { cwd?: string; input?: string } = {}): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? workspace, input: options.input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonReport {
+  summary: { incomplete: boolean };
+  findings: Array<{ ruleId: string; location: { file: string; startLine: number }; suppression?: { reason: string } }>;
+  files: Array<{ path: string; status: string; reason?: string }>;
+  notices: string[];
+}
+
+function json(args: readonly string[], options: { cwd?: string; input?: string } = {}): { code: number | null; report: JsonReport } {
+  const result = run(['scan', ...args, '--format', 'json'], options);
+  assert.equal(result.stderr, '', result.stderr);
+  return { code: result.code, report: JSON.parse(result.stdout) as JsonReport };
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: serving
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`;
+
+test('the bundled examples: the vulnerable endpoint fails, its hardened twin scans clean', () => {
+  const examples = resolve('examples/tf-serving');
+  const vulnerable = json([join(examples, 'vulnerable')]);
+  assert.equal(vulnerable.code, 1);
+  const rules = new Set(vulnerable.report.findings.map((finding) => finding.ruleId));
+  for (const expected of ['IG-K8S-103', 'IG-K8S-111', 'IG-K8S-113', 'IG-K8S-117', 'IG-K8S-118', 'IG-K8S-119', 'IG-K8S-125']) assert.ok(rules.has(expected), `vulnerable example lacks ${expected}`);
+  const hardened = json([join(examples, 'hardened')]);
+  assert.deepEqual(hardened.report.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.startLine}`), []);
+  assert.equal(hardened.code, 0);
+});
+
+test('hostile inputs: each gets its own finding, the scan finishes, exit code 3', () => {
+  const dir = join(workspace, 'hostile');
+  mkdirSync(join(dir, 'loop'), { recursive: true });
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+  for (let level = 1; level <= 9; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill('*' + String.fromCharCode(96 + level)).join(',')}]`);
+  writeFileSync(join(dir, 'bomb.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  ${bomb.join('\n  ')}\n`);
+  writeFileSync(join(dir, 'deep.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(10000)}${']'.repeat(10000)}\n`);
+  writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x61, 0x70, 0x69, 0x00, 0xff, 0xfe, 0x00, 0x01]));
+  writeFileSync(join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf'), Buffer.from([0xe9]), Buffer.from('}\n')]));
+  symlinkSync('..', join(dir, 'loop', 'up'));
+  writeFileSync(join(dir, 'pod.yaml'), POD);
+  const { code, report } = json([dir]);
+  assert.equal(code, 3);
+  assert.equal(report.summary.incomplete, true);
+  const byFile = (name: string) => report.findings.filter((finding) => finding.location.file.endsWith(name)).map((finding) => finding.ruleId);
+  assert.ok(byFile('bomb.yaml').includes('IG-PARSE-002'), 'alias bomb');
+  assert.ok(byFile('deep.yaml').includes('IG-PARSE-002'), 'deep nesting');
+  assert.ok(byFile('binary.yaml').includes('IG-PARSE-003'), 'binary');
+  assert.ok(byFile('latin1.yaml').includes('IG-PARSE-003'), 'invalid UTF-8');
+  assert.ok(report.findings.some((finding) => finding.ruleId === 'IG-PARSE-003' && finding.location.file.includes('loop')), 'symlink loop');
+  assert.ok(byFile('pod.yaml').includes('IG-K8S-101'), 'the good file is still scanned');
+});
+
+test('an unreadable path is reported and the scan goes on', () => {
+  const dir = join(workspace, 'unreadable');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'pod.yaml'), POD);
+  symlinkSync(join(dir, 'missing-target.yaml'), join(dir, 'dangling.yaml'));
+  const { code, report } = json([dir]);
+  assert.equal(code, 3);
+  assert.ok(report.files.some((file) => file.path.endsWith('dangling.yaml') && file.status === 'error'));
+  assert.ok(report.findings.some((finding) => finding.ruleId === 'IG-K8S-101'));
+});
+
+test('stdin, suppressions with reasons and expiry, and the fail threshold', () => {
+  const manifest = `# inferguard:ignore IG-K8S-101 needs the host's devices for a driver probe
+${POD}`;
+  const suppressed = json(['-', '--fail-on', 'high'], { input: manifest });
+  const privileged = suppressed.report.findings.find((finding) => finding.ruleId === 'IG-K8S-101');
+  assert.equal(privileged?.suppression?.reason, "needs the host's devices for a driver probe");
+  assert.equal(privileged?.location.file, '<stdin>');
+
+  const expired = json(['-'], { input: `# inferguard:ignore IG-K8S-101 temporary until=2020-01-01\n${POD}` });
+  assert.equal(expired.report.findings.find((finding) => finding.ruleId === 'IG-K8S-101')?.suppression, undefined);
+  assert.ok(expired.report.notices.some((notice) => /expired on 2020-01-01/.test(notice)));
+  assert.equal(expired.code, 1);
+
+  assert.equal(json(['-', '--fail-on', 'none'], { input: POD }).code, 0);
+});
+
+test('config errors and bad usage exit 2 with a message naming the file and key', () => {
+  const dir = join(workspace, 'config');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.inferguard.yaml'), 'rules:\n  IG-K8S-999: off\n');
+  writeFileSync(join(dir, 'pod.yaml'), POD);
+  const bad = run(['scan', '.'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /\.inferguard\.yaml.*\/rules\/IG-K8S-999/);
+  assert.equal(run(['scan', 'does-not-exist']).code, 2);
+  assert.equal(run(['scan', '.', '--format', 'xml']).code, 2);
+  assert.equal(run(['scan', '.', '--output', 'pdf=x.pdf']).code, 2);
+
+  writeFileSync(join(dir, '.inferguard.yaml'), 'failOn: critical\nrules:\n  privileged-container: { severity: medium }\n');
+  const relaxed = json(['.'], { cwd: dir });
+  assert.equal(relaxed.code, 0);
+});
+
+test('JSON and SARIF are byte-identical across runs, and --output writes several reports', () => {
+  const examples = resolve('examples');
+  const first = run(['scan', examples, '--format', 'sarif', '-o', `json=${join(workspace, 'a.json')}`]);
+  const second = run(['scan', examples, '--format', 'sarif', '-o', `json=${join(workspace, 'b.json')}`]);
+  assert.equal(first.stdout, second.stdout);
+  const a = spawnSync('cat', [join(workspace, 'a.json')], { encoding: 'utf8' }).stdout;
+  const b = spawnSync('cat', [join(workspace, 'b.json')], { encoding: 'utf8' }).stdout;
+  assert.ok(a.length > 100);
+  assert.equal(a, b);
+});
+
+test('rules and rules explain', () => {
+  const list = run(['rules', '--prefix', 'IG-K8S']);
+  assert.equal(list.code, 0);
+  assert.match(list.stdout, /IG-K8S-101\s+high\s+privileged-container/);
+  const explain = run(['rules', 'explain', 'privileged-container']);
+  assert.match(explain.stdout, /^# IG-K8S-101 privileged-container/);
+  assert.equal(run(['rules', 'explain', 'IG-NOPE-1']).code, 2);
+});

@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig, parseByteSize, validateRuleKeys } from '../config/load-config.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import { discoverFiles } from '../discover/discover.js';
+import type { Severity } from '../findings/finding.js';
+import { failsThreshold } from '../findings/scan-result.js';
+import { scanFiles } from '../pipeline/scan.js';
+import { renderReport } from '../report/index.js';
+import type { ReportFormat } from '../report/index.js';
+import { DIAGNOSTICS } from '../rules/diagnostics.js';
+import type { Rule } from '../rules/define-rule.js';
+import { RULES } from '../rules/index.js';
+import { EXIT } from './exit-codes.js';
+import { toolVersion } from './package-info.js';
+import { UsageError } from './usage-error.js';
+
+export interface ScanCommandOptions {
+  readonly format?: string;
+  readonly output?: readonly string[];
+  readonly failOn?: string;
+  readonly config?: string;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly maxFileSize?: string;
+  readonly gitignore?: boolean;
+  readonly color?: boolean;
+  readonly verbose?: boolean;
+}
+
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+
+/** `inferguard scan`: returns the exit code. */
+export async function runScan(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const outputs = (options.output ?? []).map(parseOutput);
+  const config = await loadValidatedConfig(paths, options.config, cwd);
+  const rules = enabledRules(config);
+  const failOn = (options.failOn ?? config.failOn ?? 'high') as Severity | 'none';
+
+  let maxFileBytes = config.maxFileBytes;
+  if (options.maxFileSize !== undefined) {
+    maxFileBytes = parseByteSize(options.maxFileSize);
+    if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: '${options.maxFileSize}' is not a size (bytes, or a number with KiB / MiB / GiB)`);
+  }
+
+  const discovered = await discoverFiles({
+    paths,
+    cwd,
+    include: [...config.include, ...(options.include ?? [])],
+    exclude: [...config.exclude, ...(options.exclude ?? [])],
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+    respectGitignore: options.gitignore !== false,
+  });
+  const missing = discovered.problems.filter((problem) => problem.code === 'not-found');
+  if (missing.length > 0) throw new UsageError(missing.map((problem) => `${problem.path}: ${problem.reason}`).join('\n'));
+
+  const { result, sources } = scanFiles({
+    files: discovered.files,
+    problems: discovered.problems,
+    rules: rules.enabled,
+    severityOverrides: rules.severities,
+    failOn,
+    today: new Date().toISOString().slice(0, 10),
+  });
+
+  const context = {
+    toolVersion: toolVersion(),
+    rules: [...RULES.map((rule) => rule.meta), ...DIAGNOSTICS],
+    sources,
+    color: options.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR),
+    verbose: options.verbose ?? false,
+  };
+  for (const output of outputs) {
+    writeFileSync(resolve(cwd, output.file), renderReport(output.format, result, { ...context, color: false }));
+  }
+  process.stdout.write(renderReport((options.format ?? 'text') as ReportFormat, result, context));
+
+  if (result.incomplete) return EXIT.incomplete;
+  return failsThreshold(result) ? EXIT.findings : EXIT.clean;
+}
+
+function parseOutput(value: string): { format: ReportFormat; file: string } {
+  const equals = value.indexOf('=');
+  const format = (equals === -1 ? '' : value.slice(0, equals)) as ReportFormat;
+  const file = value.slice(equals + 1);
+  if (equals === -1 || !FORMATS.includes(format) || file.length === 0) {
+    throw new UsageError(`--output expects <format>=<file> with format ${FORMATS.join(' | ')}, got '${value}'`);
+  }
+  return { format, file };
+}
+
+async function loadValidatedConfig(paths: readonly string[], explicitPath: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const first = paths.find((path) => path !== '-') ?? '.';
+  const startDir = resolve(cwd, first);
+  try {
+    const config = await loadConfig({ ...(explicitPath !== undefined ? { explicitPath: resolve(cwd, explicitPath) } : {}), startDir: (await isDirectory(startDir)) ? startDir : dirname(startDir) });
+    validateRuleKeys(config, new Set(RULES.flatMap((rule) => [rule.meta.id, rule.meta.name])));
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Config entries may name a rule by id or by name; off-by-default rules run only when enabled. */
+function enabledRules(config: LoadedConfig): { enabled: Rule[]; severities: Map<string, Severity> } {
+  const enabled: Rule[] = [];
+  const severities = new Map<string, Severity>();
+  for (const rule of RULES) {
+    const setting = config.rules.get(rule.meta.id) ?? config.rules.get(rule.meta.name);
+    const on = setting?.enabled ?? rule.meta.defaultEnabled ?? true;
+    if (!on) continue;
+    enabled.push(rule);
+    if (setting?.severity) severities.set(rule.meta.id, setting.severity);
+  }
+  return { enabled, severities };
+}

@@ -1,0 +1,118 @@
+import type { ParsedDocument, PlainValue } from '../../parse/kubernetes/types.js';
+import type { ContainerRef, ContainerRole, K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
+import { Node, isPlainObject } from '../value.js';
+import { podTemplateLocations } from '../workload-kinds.js';
+
+const CONTAINER_LISTS: ReadonlyArray<[string, ContainerRole]> = [
+  ['initContainers', 'initContainer'],
+  ['containers', 'container'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+];
+
+export interface AdaptResult {
+  readonly model: KubernetesModel;
+  /** Documents that parsed but are not Kubernetes objects (no apiVersion / kind). */
+  readonly nonObjectDocuments: number;
+}
+
+/** Turns parsed documents into Kubernetes objects and workloads. `List` kinds are expanded. */
+export function adaptKubernetes(documents: readonly ParsedDocument[]): AdaptResult {
+  const objects: K8sObject[] = [];
+  let nonObjectDocuments = 0;
+  for (const doc of documents) {
+    if (doc.error || doc.value === undefined || doc.value === null) continue;
+    const root = Node.root(doc);
+    if (!isObjectLike(root.value)) {
+      nonObjectDocuments++;
+      continue;
+    }
+    if (isListKind(root.value)) {
+      for (const item of root.get('items').items()) {
+        if (isObjectLike(item.value)) objects.push(toObject(item));
+        else nonObjectDocuments++;
+      }
+      continue;
+    }
+    objects.push(toObject(root));
+  }
+  return { model: buildModel(objects), nonObjectDocuments };
+}
+
+export function buildModel(objects: readonly K8sObject[]): KubernetesModel {
+  const workloads: Workload[] = [];
+  const byType = new Map<string, K8sObject[]>();
+  for (const object of objects) {
+    let list = byType.get(object.type);
+    if (!list) byType.set(object.type, (list = []));
+    list.push(object);
+    for (const location of podTemplateLocations(object)) {
+      const podSpec = object.root.get(...location.spec);
+      if (!podSpec.isMap()) continue;
+      const podMetadata = object.root.get(...(location.metadata ?? ['metadata']));
+      workloads.push(makeWorkload(object, location.role, podSpec, podMetadata));
+    }
+  }
+  const serviceAccounts = new Map<string, K8sObject>();
+  for (const sa of byType.get('k8s:ServiceAccount') ?? []) {
+    if (sa.name) serviceAccounts.set(`${sa.namespace ?? ''}/${sa.name}`, sa);
+  }
+  return {
+    objects,
+    workloads,
+    byType: (type) => byType.get(type) ?? [],
+    serviceAccountOf(workload) {
+      const name = workload.podSpec.get('serviceAccountName').str() ?? workload.podSpec.get('serviceAccount').str() ?? 'default';
+      return serviceAccounts.get(`${workload.object.namespace ?? ''}/${name}`);
+    },
+  };
+}
+
+function makeWorkload(object: K8sObject, role: string, podSpec: Node, podMetadata: Node): Workload {
+  const containers: ContainerRef[] = [];
+  const workload: Workload = { object, role, podSpec, podMetadata, containers };
+  for (const [key, containerRole] of CONTAINER_LISTS) {
+    for (const node of podSpec.get(key).items()) {
+      if (!node.isMap()) continue;
+      containers.push({ node, role: containerRole, name: node.get('name').str() ?? '', workload });
+    }
+  }
+  return workload;
+}
+
+function isObjectLike(value: PlainValue | undefined): boolean {
+  return isPlainObject(value) && typeof value.kind === 'string' && typeof value.apiVersion === 'string';
+}
+
+function isListKind(value: PlainValue | undefined): boolean {
+  return isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+function toObject(root: Node): K8sObject {
+  const kind = root.get('kind').str() as string;
+  const apiVersion = root.get('apiVersion').str() as string;
+  const slash = apiVersion.indexOf('/');
+  const metadata = root.get('metadata');
+  return {
+    type: `k8s:${kind}`,
+    kind,
+    apiVersion,
+    group: slash === -1 ? '' : apiVersion.slice(0, slash),
+    name: metadata.get('name').str(),
+    namespace: metadata.get('namespace').str(),
+    file: root.doc.file,
+    doc: root.doc,
+    root,
+    labels: stringMap(metadata.get('labels').value),
+    annotations: stringMap(metadata.get('annotations').value),
+  };
+}
+
+function stringMap(value: PlainValue | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isPlainObject(value)) return out;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') out[key] = entry;
+    else if (typeof entry === 'number' || typeof entry === 'boolean') out[key] = String(entry);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import type { ParsedDocument, Path, PathSegment, PlainValue } from '../parse/kubernetes/types.js';
+
+/** set: written in the source; absent: not written; unknown: written, but its value cannot be known statically. */
+export type ValueState = 'set' | 'absent' | 'unknown';
+
+/** Where a value is, or where it would be: a document and a path inside it. */
+export interface Origin {
+  readonly doc: ParsedDocument;
+  readonly path: Path;
+}
+
+/** A located value. `value` is defined only when `state` is 'set'. */
+export interface Value<T> {
+  readonly state: ValueState;
+  readonly value: T | undefined;
+  readonly origin: Origin;
+}
+
+export type PlainObject = { [key: string]: PlainValue };
+
+export function isPlainObject(value: PlainValue | undefined): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A cursor into a parsed document: the value at `path` (or its absence), with typed accessors.
+ * Typed accessors return 'unknown' for a value of the wrong type: the API server would reject or
+ * coerce it, so no rule may treat it as either safe or unsafe.
+ */
+export class Node implements Value<PlainValue> {
+  readonly state: ValueState;
+
+  constructor(
+    readonly doc: ParsedDocument,
+    readonly path: Path,
+    readonly value: PlainValue | undefined,
+  ) {
+    this.state = value === undefined ? 'absent' : 'set';
+  }
+
+  static root(doc: ParsedDocument, basePath: Path = []): Node {
+    let value: PlainValue | undefined = doc.value;
+    for (const segment of basePath) value = child(value, segment);
+    return new Node(doc, basePath, value);
+  }
+
+  get origin(): Origin {
+    return this;
+  }
+
+  get exists(): boolean {
+    return this.value !== undefined;
+  }
+
+  /** The node at a relative path; absent when any step is missing. */
+  get(...segments: PathSegment[]): Node {
+    let value = this.value;
+    for (const segment of segments) value = child(value, segment);
+    return new Node(this.doc, [...this.path, ...segments], value);
+  }
+
+  /** Items of a sequence (empty when absent or not a sequence). */
+  items(): Node[] {
+    const value = this.value;
+    if (!Array.isArray(value)) return [];
+    return value.map((item, index) => new Node(this.doc, [...this.path, index], item));
+  }
+
+  /** Entries of a mapping (empty when absent or not a mapping). */
+  entries(): Array<[string, Node]> {
+    const value = this.value;
+    if (!isPlainObject(value)) return [];
+    return Object.keys(value).map((key) => [key, new Node(this.doc, [...this.path, key], value[key])]);
+  }
+
+  isMap(): boolean {
+    return isPlainObject(this.value);
+  }
+
+  string(): Value<string> {
+    return typed(this, typeof this.value === 'string');
+  }
+
+  boolean(): Value<boolean> {
+    return typed(this, typeof this.value === 'boolean');
+  }
+
+  number(): Value<number> {
+    return typed(this, typeof this.value === 'number');
+  }
+
+  /** The string value, or undefined when absent or not a string. */
+  str(): string | undefined {
+    return typeof this.value === 'string' ? this.value : undefined;
+  }
+
+  /** True only when the value is the boolean `true` (false for absent and unknown). */
+  isTrue(): boolean {
+    return this.value === true;
+  }
+
+  /** True only when the value is the boolean `false`. */
+  isFalse(): boolean {
+    return this.value === false;
+  }
+}
+
+function typed<T>(node: Node, matches: boolean): Value<T> {
+  if (node.value === undefined) return { state: 'absent', value: undefined, origin: node };
+  if (!matches) return { state: 'unknown', value: undefined, origin: node };
+  return { state: 'set', value: node.value as T, origin: node };
+}
+
+function child(value: PlainValue | undefined, segment: PathSegment): PlainValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof segment === 'number') return Array.isArray(value) ? value[segment] : undefined;
+  if (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, segment)) return value[segment];
+  return undefined;
+}

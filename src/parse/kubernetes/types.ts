@@ -1,0 +1,52 @@
+import type { SourceFile } from '../../source/source-file.js';
+
+/** A step in a path through a parsed document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** Where one node of a YAML/JSON document stands, as offsets into the file text (end exclusive). */
+export interface NodeSpan {
+  /** The value's own extent. For a mapping value this excludes the key. */
+  readonly start: number;
+  readonly end: number;
+  /** The extent of the mapping key that owns this value, when the node is a mapping value. */
+  readonly keyStart?: number;
+  readonly keyEnd?: number;
+}
+
+/** A plain JSON-like value parsed from YAML/JSON: what Kubernetes would decode. */
+export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
+
+export interface DocumentError {
+  readonly message: string;
+  /** Offset into the file text where the problem is. */
+  readonly offset: number;
+  /** A short machine-readable code: 'syntax', 'duplicate-key', 'alias-limit', 'too-deep', 'not-an-object'. */
+  readonly code: string;
+}
+
+/**
+ * One document of a multi-document YAML stream (or a whole JSON file).
+ * `value` is the plain decoded value; `spans` maps a JSON-pointer path (see `pointerOf`) to its span.
+ * A document with `error` has no usable value: the rest of the stream is still returned.
+ */
+export interface ParsedDocument {
+  readonly file: SourceFile;
+  /** 0-based index of the document in its stream. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly value: PlainValue | undefined;
+  readonly spans: ReadonlyMap<string, NodeSpan>;
+  readonly error?: DocumentError;
+}
+
+/** JSON Pointer (RFC 6901) of a path: `['spec', 'containers', 0]` → `/spec/containers/0`; `[]` → `''`. */
+export function pointerOf(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    const text = String(segment);
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import { diagnosticFinding, fileStartLocation } from '../engine/diagnostic-finding.js';
+import { locate } from '../engine/locate.js';
+import { runRules } from '../engine/run-rules.js';
+import type { DiscoveredFile, DiscoveryProblem } from '../discover/discover.js';
+import type { FileRecord, Finding, Severity } from '../findings/finding.js';
+import { compareFindings, compareText, keepMostSpecific } from '../findings/most-specific.js';
+import type { ScanResult } from '../findings/scan-result.js';
+import { adaptKubernetes } from '../model/adapt/kubernetes.js';
+import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
+import type { ParsedDocument } from '../parse/kubernetes/types.js';
+import type { Rule } from '../rules/define-rule.js';
+import { FILE_SKIPPED, YAML_DOCUMENT_ERROR } from '../rules/diagnostics.js';
+import { SourceFile } from '../source/source-file.js';
+import { applySuppressions } from '../suppress/suppressions.js';
+
+export interface ScanInput {
+  /** Readable files, already discovered and decoded. */
+  readonly files: readonly DiscoveredFile[];
+  /** Files found but not readable as text (binary, too large, loops, …). */
+  readonly problems: readonly DiscoveryProblem[];
+  /** The rules to run (already filtered by config). */
+  readonly rules: readonly Rule[];
+  readonly severityOverrides?: ReadonlyMap<string, Severity>;
+  readonly failOn: Severity | 'none';
+  /** YYYY-MM-DD, for suppression expiry. */
+  readonly today: string;
+  readonly notices?: readonly string[];
+}
+
+export interface ScanOutput {
+  readonly result: ScanResult;
+  /** The text of every scanned file, for reporters that quote source lines. */
+  readonly sources: ReadonlyMap<string, SourceFile>;
+}
+
+/** Problems that mean part of the input was not reviewed: the scan is incomplete. */
+const INCOMPLETE_CODES = new Set(['too-large', 'binary', 'not-utf8', 'unreadable', 'symlink-loop']);
+
+/** load → model → rules → one finding per problem → suppressions → sorted result. */
+export function scanFiles(input: ScanInput): ScanOutput {
+  const sources = new Map<string, SourceFile>();
+  const records: FileRecord[] = [];
+  const findings: Finding[] = [];
+  const documents: ParsedDocument[] = [];
+  let incomplete = false;
+
+  for (const problem of input.problems) {
+    records.push({ path: problem.path, kind: problem.kind, status: problem.code === 'helm-template' ? 'skipped' : 'error', reason: problem.reason, bytes: problem.bytes });
+    findings.push(diagnosticFinding(FILE_SKIPPED, 'skipped', { reason: problem.reason }, fileStartLocation(problem.path), problem.code));
+    if (INCOMPLETE_CODES.has(problem.code)) incomplete = true;
+  }
+
+  for (const discovered of input.files) {
+    if (discovered.kind !== 'kubernetes') {
+      records.push({ path: discovered.path, kind: discovered.kind, status: 'skipped', reason: skipReason(discovered), bytes: discovered.bytes });
+      continue;
+    }
+    const file = new SourceFile(discovered.path, discovered.text);
+    sources.set(file.path, file);
+    const fileDocuments = loadYamlStream(file);
+    let failed = 0;
+    for (const document of fileDocuments) {
+      if (!document.error) {
+        documents.push(document);
+        continue;
+      }
+      failed++;
+      const position = file.positionAt(document.error.offset);
+      findings.push(
+        diagnosticFinding(
+          YAML_DOCUMENT_ERROR,
+          'document',
+          { index: document.index + 1, message: document.error.message },
+          { file: file.path, startLine: position.line, startColumn: position.column, endLine: position.line, endColumn: position.column },
+          String(document.index),
+        ),
+      );
+    }
+    if (failed > 0) incomplete = true;
+    records.push({
+      path: discovered.path,
+      kind: discovered.kind,
+      status: failed > 0 ? 'error' : 'scanned',
+      ...(failed > 0 ? { reason: `${failed} of ${fileDocuments.length} documents could not be loaded` } : {}),
+      bytes: discovered.bytes,
+      documents: fileDocuments.length,
+    });
+  }
+
+  const { model } = adaptKubernetes(documents);
+  const run = runRules(model, input.rules, input.severityOverrides ? { severityOverrides: input.severityOverrides } : {});
+  if (run.crashed) incomplete = true;
+
+  const metaById = new Map(input.rules.map((rule) => [rule.meta.id, rule.meta]));
+  // Copies made by keepMostSpecific keep their fingerprint: find objects through it.
+  const objectByFingerprint = new Map([...run.objectOf].map(([finding, object]) => [finding.fingerprint, object]));
+  const specific = keepMostSpecific(run.findings, (ruleId) => metaById.get(ruleId)?.supersedes ?? []);
+  const suppressed = applySuppressions([...findings, ...specific], sources, model.objects, {
+    objectOf: (finding) => objectByFingerprint.get(finding.fingerprint),
+    startLineOf: (object) => locate(object).location.startLine,
+    nameOf: (ruleId) => metaById.get(ruleId)?.name,
+    today: input.today,
+  });
+
+  return {
+    sources,
+    result: {
+      findings: suppressed.findings.sort(compareFindings),
+      files: records.sort((a, b) => compareText(a.path, b.path)),
+      incomplete,
+      failOn: input.failOn,
+      notices: [...(input.notices ?? []), ...suppressed.notices],
+    },
+  };
+}
+
+function skipReason(file: DiscoveredFile): string {
+  switch (file.kind) {
+    case 'terraform':
+    case 'terraform-json':
+    case 'tfvars':
+    case 'terraform-plan':
+      return 'Terraform is not analysed yet (planned: Terraform engine)';
+    default:
+      return 'not a Kubernetes manifest (no apiVersion and kind)';
+  }
+}

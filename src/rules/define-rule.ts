@@ -1,0 +1,77 @@
+import type { Mappings, Severity } from '../findings/finding.js';
+import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
+import type { Origin } from '../model/value.js';
+
+export type FixApplicability = 'safe' | 'unsafe' | 'none';
+
+/** Everything a user reads about a rule lives here: docs, `rules explain` and SARIF are generated from it. */
+export interface RuleMeta {
+  /** Stable id from the catalogue, e.g. `IG-K8S-101`; never reused. */
+  readonly id: string;
+  /** Kebab-case name of the problem, e.g. `privileged-container`. */
+  readonly name: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** Why it matters, for model serving in particular. Markdown. */
+  readonly rationale: string;
+  /** How to fix it. Markdown. */
+  readonly remediation: string;
+  readonly references: readonly string[];
+  readonly mappings: Mappings;
+  /** Resource kinds the rule looks at, as namespaced literals (`k8s:Workload`, `k8s:Service`). */
+  readonly targets: readonly string[];
+  readonly fix: FixApplicability;
+  /** Message templates by message id; `{{name}}` placeholders are filled from `data`. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** A minimal manifest that fires and one that does not; both are checked by the registry test. */
+  readonly examples: { readonly bad: string; readonly good: string };
+  /** Generic rule ids that this more specific rule replaces when both flag the same field (F.10). */
+  readonly supersedes?: readonly string[];
+  /** Rules that only make sense on demand (e.g. "cannot prove safe") are off unless enabled. */
+  readonly defaultEnabled?: boolean;
+}
+
+/** Anything a rule can point at: a located value (Node / Value) or a whole object. */
+export type Locatable = Origin | K8sObject;
+
+export interface RelatedHop {
+  readonly at: Locatable;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly at: Locatable;
+  /** The resource the finding is about (defaults to the object being visited). */
+  readonly object?: K8sObject;
+  /** Overrides the rule's default severity (e.g. raised for GPU / model-server containers). */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedHop[];
+}
+
+export interface RuleContext {
+  readonly model: KubernetesModel;
+  report(report: Report): void;
+}
+
+/** Callbacks the engine calls while walking the model; each call is isolated (a crash is reported, not fatal). */
+export interface RuleVisitors {
+  /** Every Kubernetes object. */
+  object?(object: K8sObject): void;
+  /** Every pod template (built-in workload kinds and registered CRDs). */
+  workload?(workload: Workload): void;
+  /** Every container, init container and ephemeral container of every pod template. */
+  container?(container: ContainerRef): void;
+  /** Once, after every object was visited: for rules that need the whole set (namespaces, policies). */
+  end?(): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  create(context: RuleContext): RuleVisitors;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,57 @@
+import type { Rule } from './define-rule.js';
+import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
+import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
+import { dangerousCapabilityAdded } from './k8s/dangerous-capability-added.js';
+import { defaultNamespaceUsed } from './k8s/default-namespace-used.js';
+import { hostNamespaceShared } from './k8s/host-namespace-shared.js';
+import { hostPathMounted } from './k8s/host-path-mounted.js';
+import { hostPortBound } from './k8s/host-port-bound.js';
+import { imageNotPinned } from './k8s/image-not-pinned.js';
+import { ingressWithoutRateLimit } from './k8s/ingress-without-rate-limit.js';
+import { ingressWithoutTls } from './k8s/ingress-without-tls.js';
+import { namespaceWithoutDefaultDeny } from './k8s/namespace-without-default-deny.js';
+import { podSecurityNotEnforced } from './k8s/pod-security-not-enforced.js';
+import { privilegeEscalationAllowed } from './k8s/privilege-escalation-allowed.js';
+import { privilegedContainer } from './k8s/privileged-container.js';
+import { probesMissing } from './k8s/probes-missing.js';
+import { rbacDangerousPermission } from './k8s/rbac-dangerous-permission.js';
+import { rbacWildcard } from './k8s/rbac-wildcard.js';
+import { resourceLimitsMissing } from './k8s/resource-limits-missing.js';
+import { resourceRequestsMissing } from './k8s/resource-requests-missing.js';
+import { runsAsRoot } from './k8s/runs-as-root.js';
+import { schemaInvalidField } from './k8s/schema-invalid-field.js';
+import { seccompNotEnforced } from './k8s/seccomp-not-enforced.js';
+import { secretLiteralInEnv } from './k8s/secret-literal-in-env.js';
+import { serviceAccountTokenMounted } from './k8s/service-account-token-mounted.js';
+import { serviceExposedExternally } from './k8s/service-exposed-externally.js';
+import { writableRootFilesystem } from './k8s/writable-root-filesystem.js';
+
+/** Every built-in rule, sorted by id. Explicit on purpose: nothing registers itself on import. */
+export const RULES: readonly Rule[] = [
+  privilegedContainer,
+  privilegeEscalationAllowed,
+  runsAsRoot,
+  capabilitiesNotDropped,
+  dangerousCapabilityAdded,
+  writableRootFilesystem,
+  seccompNotEnforced,
+  hostNamespaceShared,
+  hostPathMounted,
+  hostPortBound,
+  resourceLimitsMissing,
+  resourceRequestsMissing,
+  imageNotPinned,
+  probesMissing,
+  serviceAccountTokenMounted,
+  defaultNamespaceUsed,
+  secretLiteralInEnv,
+  serviceExposedExternally,
+  ingressWithoutTls,
+  ingressWithoutRateLimit,
+  rbacWildcard,
+  rbacDangerousPermission,
+  clusterAdminBound,
+  podSecurityNotEnforced,
+  namespaceWithoutDefaultDeny,
+  schemaInvalidField,
+];

@@ -1,0 +1,175 @@
+import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
+import type { Node } from '../../model/value.js';
+import { defineRule } from '../define-rule.js';
+import { severityForPod } from '../severity.js';
+import type { Backend } from './ingress-without-rate-limit.js';
+import { ingressBackends, isIngress, routeBackends, routesOf } from './ingress-without-rate-limit.js';
+
+/**
+ * Annotations that give an Ingress TLS outside `spec.tls`: a cloud load balancer's certificate
+ * (AWS ALB, GKE, Azure Application Gateway), or TLS passed through to the pod (ingress-nginx).
+ */
+const TLS_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
+  ['alb.ingress.kubernetes.io/certificate-arn', (value) => value !== ''],
+  ['networking.gke.io/managed-certificates', (value) => value !== ''],
+  ['ingress.gcp.kubernetes.io/pre-shared-cert', (value) => value !== ''],
+  ['appgw.ingress.kubernetes.io/appgw-ssl-certificate', (value) => value !== ''],
+  ['nginx.ingress.kubernetes.io/ssl-passthrough', (value) => value === 'true'],
+];
+
+function tlsByAnnotation(ingress: K8sObject): boolean {
+  return TLS_ANNOTATIONS.some(([key, configures]) => {
+    const value = ingress.annotations[key];
+    return value !== undefined && configures(value.trim().toLowerCase());
+  });
+}
+
+/** `*.example.com` covers exactly one more label (`a.example.com`, not `example.com` nor `a.b.example.com`). */
+function hostCovered(host: string, tlsHost: string): boolean {
+  const wanted = host.toLowerCase();
+  const pattern = tlsHost.toLowerCase();
+  if (!pattern.startsWith('*.')) return wanted === pattern;
+  if (wanted === pattern) return true;
+  const suffix = pattern.slice(1);
+  return wanted.endsWith(suffix) && !wanted.slice(0, -suffix.length).includes('.') && wanted.length > suffix.length;
+}
+
+/** The TLS hosts of an Ingress; 'all' when an entry omits `hosts` (the controller's default certificate), undefined when unreadable. */
+function tlsHosts(tls: Node): string[] | 'all' | undefined {
+  const hosts: string[] = [];
+  for (const entry of tls.items()) {
+    const list = entry.get('hosts');
+    if (!list.exists || list.value === null || (Array.isArray(list.value) && list.value.length === 0)) return 'all';
+    if (!Array.isArray(list.value)) return undefined;
+    for (const item of list.items()) {
+      const host = item.str();
+      if (host === undefined) return undefined;
+      hosts.push(host);
+    }
+  }
+  return hosts;
+}
+
+function backendContainers(backends: readonly Backend[]): ContainerRef[] {
+  return backends.flatMap((backend) => backend.workloads.flatMap((workload) => workload.containers));
+}
+
+/** Gateway API listeners, or Istio Gateway servers, that carry cleartext HTTP; undefined when TLS is also served. */
+function cleartextOnlyListener(gateway: K8sObject): Node | undefined {
+  let firstCleartext: Node | undefined;
+  let encrypted = false;
+  if (gateway.group === 'gateway.networking.k8s.io') {
+    for (const listener of gateway.root.get('spec', 'listeners').items()) {
+      const protocol = listener.get('protocol');
+      if (protocol.str() === 'HTTP') firstCleartext ??= protocol;
+      if (protocol.str() === 'HTTPS' || protocol.str() === 'TLS') encrypted = true;
+    }
+  } else {
+    for (const server of gateway.root.get('spec', 'servers').items()) {
+      const protocol = server.get('port', 'protocol');
+      const name = protocol.str()?.toUpperCase();
+      // An HTTP server that only redirects to HTTPS serves nothing in clear.
+      const redirects = server.get('tls', 'httpsRedirect').isTrue();
+      if ((name === 'HTTP' || name === 'HTTP2' || name === 'GRPC' || name === 'GRPC-WEB') && !redirects) firstCleartext ??= protocol;
+      if (name === 'HTTPS' || name === 'TLS') encrypted = true;
+    }
+  }
+  return encrypted ? undefined : firstCleartext;
+}
+
+function gatewayContainers(model: KubernetesModel, gateway: K8sObject): ContainerRef[] {
+  if (gateway.group !== 'gateway.networking.k8s.io') return [];
+  return backendContainers(routesOf(model, gateway).flatMap((route) => routeBackends(model, route)));
+}
+
+export const ingressWithoutTls = defineRule({
+  meta: {
+    id: 'IG-K8S-119',
+    name: 'ingress-without-tls',
+    title: 'Ingress without TLS',
+    severity: 'medium',
+    rationale:
+      'Without TLS, prompts, completions, uploaded documents and the API keys that clients send to a model endpoint cross the network in clear text, readable and alterable by anyone on the path. For model serving that is the user data itself (often personal or confidential) plus the credentials that meter GPU spend; a tampered response is also indistinguishable from a real one.',
+    remediation:
+      'Add `spec.tls` with a certificate (e.g. cert-manager) covering every host in `spec.rules` (or a load-balancer certificate annotation such as `alb.ingress.kubernetes.io/certificate-arn` or `networking.gke.io/managed-certificates`), and redirect HTTP to HTTPS. On a Gateway API `Gateway`, add an `HTTPS` listener with `tls.certificateRefs` and keep port 80 only for a redirect.',
+    references: [
+      'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls',
+      'https://gateway-api.sigs.k8s.io/guides/tls/',
+      'https://istio.io/latest/docs/tasks/traffic-management/ingress/secure-ingress/',
+    ],
+    mappings: { stride: ['I'], nist: ['SC-8'] },
+    targets: ['k8s:Ingress', 'k8s:Gateway'],
+    fix: 'none',
+    messages: {
+      noTls: "Ingress '{{name}}' has no `spec.tls`: its traffic is served as plain HTTP.",
+      hostNotCovered: "Ingress '{{name}}' serves host '{{host}}', which no `spec.tls` entry covers: it is served as plain HTTP.",
+      gatewayHttpOnly: "{{kind}} '{{name}}' has only plain-HTTP listeners: no HTTPS or TLS listener.",
+    },
+    examples: {
+      bad: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: torchserve, namespace: serving }
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: models.example.com
+      http:
+        paths:
+          - path: /predictions
+            pathType: Prefix
+            backend:
+              service: { name: torchserve, port: { number: 8080 } }
+`,
+      good: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: torchserve, namespace: serving }
+spec:
+  ingressClassName: nginx
+  tls:
+    - hosts: [models.example.com]
+      secretName: models-tls
+  rules:
+    - host: models.example.com
+      http:
+        paths:
+          - path: /predictions
+            pathType: Prefix
+            backend:
+              service: { name: torchserve, port: { number: 8080 } }
+`,
+    },
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      object(object) {
+        const data = { name: object.name ?? '(unnamed)', kind: object.kind };
+        if (object.kind === 'Gateway' && (object.group === 'gateway.networking.k8s.io' || object.group === 'networking.istio.io')) {
+          const listener = cleartextOnlyListener(object);
+          if (!listener) return;
+          const severity = severityForPod(ingressWithoutTls.meta.severity, gatewayContainers(model, object));
+          context.report({ messageId: 'gatewayHttpOnly', data, at: listener, severity });
+          return;
+        }
+        if (!isIngress(object) || tlsByAnnotation(object)) return;
+        const tls = object.root.get('spec', 'tls');
+        // A `tls` that is not a list cannot be read: unknown.
+        if (tls.exists && tls.value !== null && !Array.isArray(tls.value)) return;
+        const severity = severityForPod(ingressWithoutTls.meta.severity, backendContainers(ingressBackends(model, object)));
+        if (tls.items().length === 0) {
+          context.report({ messageId: 'noTls', data, at: tls, severity });
+          return;
+        }
+        const covered = tlsHosts(tls);
+        if (covered === undefined || covered === 'all') return;
+        // A rule without a host is the catch-all: which certificate it gets is the controller's choice.
+        for (const rule of object.root.get('spec', 'rules').items()) {
+          const host = rule.get('host');
+          const name = host.str();
+          if (name === undefined || covered.some((tlsHost) => hostCovered(name, tlsHost))) continue;
+          context.report({ messageId: 'hostNotCovered', data: { ...data, host: name }, at: host, severity });
+        }
+      },
+    };
+  },
+});

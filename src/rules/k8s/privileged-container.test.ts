@@ -1,0 +1,21 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import { privilegedContainer } from './privileged-container.js';
+
+ruleTester(privilegedContainer, {
+  fixtures: 'src/rules/k8s/__fixtures__/privileged-container',
+  valid: [
+    { name: 'privileged false and look-alike keys', file: 'pass-hardened.yaml' },
+    { name: 'privileged given as a string is not known to be true', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      securityContext: {privileged: "true"}\n' },
+  ],
+  invalid: [
+    {
+      name: 'init container and GPU container of a Deployment',
+      file: 'fail-deployment.yaml',
+      errors: [
+        { line: 18, messageId: 'privileged', severity: 'high' },
+        { line: 26, messageId: 'privilegedGpu', severity: 'critical' },
+      ],
+    },
+    { name: 'CronJob inside a List', file: 'fail-cronjob-list.yaml', errors: [{ line: 19, messageId: 'privileged' }] },
+  ],
+});

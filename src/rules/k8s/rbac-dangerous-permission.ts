@@ -1,0 +1,142 @@
+import type { Node } from '../../model/value.js';
+import { defineRule } from '../define-rule.js';
+import { isRbacRole } from './rbac-wildcard.js';
+
+const CORE = '';
+const RBAC = 'rbac.authorization.k8s.io';
+const ADMISSION = 'admissionregistration.k8s.io';
+const AUTHENTICATION = 'authentication.k8s.io';
+
+const READ_VERBS = ['get', 'list', 'watch'];
+/** `get` too: exec and attach are reachable over a WebSocket upgrade of a GET. */
+const STREAM_VERBS = ['create', 'get'];
+const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+const WEBHOOK_RESOURCES = ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'];
+const IMPERSONATED_RESOURCES = ['users', 'groups', 'serviceaccounts', 'uids', 'userextras'];
+
+/** One rule entry (`rules[i]`) read as explicit names; `*` is IG-K8S-121's finding, not this rule's. */
+class RuleEntry {
+  private readonly groups: string[];
+
+  constructor(private readonly rule: Node) {
+    this.groups = rule.get('apiGroups').items().map((item) => item.str()).filter((group): group is string => group !== undefined);
+  }
+
+  /** A wildcard group still covers the named resource: the danger itself is written by name. */
+  inGroup(...groups: string[]): boolean {
+    return this.groups.includes('*') || groups.some((group) => this.groups.includes(group));
+  }
+
+  resource(names: readonly string[]): Node | undefined {
+    return this.rule.get('resources').items().find((item) => names.includes(item.str() ?? ''));
+  }
+
+  verb(names: readonly string[]): Node | undefined {
+    return this.rule.get('verbs').items().find((item) => names.includes(item.str() ?? ''));
+  }
+
+  verbsAmong(names: readonly string[]): string[] {
+    return this.rule.get('verbs').items().map((item) => item.str() ?? '').filter((verb) => names.includes(verb));
+  }
+
+  hasExplicitVerb(): boolean {
+    return this.rule.get('verbs').items().some((item) => item.str() !== undefined && item.str() !== '*');
+  }
+
+  /** `resources` names the target, or leaves it open with `*` (the verb is what is named). */
+  coversResource(names: readonly string[]): boolean {
+    return this.rule.get('resources').items().some((item) => {
+      const resource = item.str() ?? '';
+      return resource === '*' || names.some((name) => resource === name || resource.startsWith(`${name}/`));
+    });
+  }
+
+  /** `resourceNames` narrows the grant to listed objects (a bind restricted to one Role is the recommended pattern). */
+  hasResourceNames(): boolean {
+    return this.rule.get('resourceNames').items().length > 0;
+  }
+}
+
+export const rbacDangerousPermission = defineRule({
+  meta: {
+    id: 'IG-K8S-122',
+    name: 'rbac-dangerous-permission',
+    title: 'Role grants a cluster-takeover permission',
+    severity: 'high',
+    rationale:
+      "Some permissions are a short step to everything: reading every Secret (registry, cloud and model-hub tokens), `pods/exec` / `pods/attach` into other pods, creating pods (which can mount any Secret or ServiceAccount of the namespace and land on GPU nodes), `escalate` / `bind` / `impersonate` (grant yourself or act as anyone), `nodes/proxy` (the kubelet API, exec into any pod of the node) and writing admission webhooks (intercept every object created). A model server that runs an attacker's pickle hands these to the attacker together with its ServiceAccount token.",
+    remediation:
+      'Remove the permission, or split it into a separate identity used only by the controller that needs it. Restrict `bind` / `escalate` with `resourceNames`, read specific Secrets by name instead of all of them, and never bind these roles to ServiceAccounts of model-serving pods.',
+    references: [
+      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks',
+      'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping',
+      'https://github.com/aquasecurity/kube-bench/blob/main/cfg/cis-1.10/policies.yaml',
+    ],
+    mappings: { stride: ['E'], cis: ['5.1.2', '5.1.4', '5.1.8'], nist: ['AC-6'] },
+    targets: ['k8s:Role', 'k8s:ClusterRole'],
+    fix: 'none',
+    messages: {
+      secretsRead: "ClusterRole '{{name}}' can {{verbs}} every Secret of the cluster.",
+      podExec: "{{kind}} '{{name}}' grants `pods/exec`: a shell in any pod it reaches, with that pod's identity and mounted secrets.",
+      podAttach: "{{kind}} '{{name}}' grants `pods/attach`: access to the running processes of any pod it reaches.",
+      podCreate: "{{kind}} '{{name}}' can create pods: a pod can mount any Secret and ServiceAccount of its namespace.",
+      escalate: "{{kind}} '{{name}}' grants `escalate`: it can give roles permissions its holder does not have.",
+      bind: "{{kind}} '{{name}}' grants `bind`: it can bind any role, including cluster-admin, to any identity.",
+      impersonate: "{{kind}} '{{name}}' grants `impersonate`: it can act as other users, groups or ServiceAccounts.",
+      nodesProxy: "ClusterRole '{{name}}' grants `nodes/proxy`: direct access to the kubelet API, which can exec into every pod of a node.",
+      webhookWrite: "ClusterRole '{{name}}' can write `{{resource}}`: an admission webhook sees and can change every object created.",
+    },
+    examples: {
+      bad: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: debug, namespace: serving }
+rules:
+  - apiGroups: [""]
+    resources: ["pods/exec"]
+    verbs: ["create"]
+`,
+      good: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: debug, namespace: serving }
+rules:
+  - apiGroups: [""]
+    resources: ["pods", "pods/log"]
+    verbs: ["get", "list"]
+`,
+    },
+  },
+  create(context) {
+    return {
+      object(role) {
+        if (!isRbacRole(role)) return;
+        const clusterWide = role.kind === 'ClusterRole';
+        const data = { kind: role.kind, name: role.name ?? '(unnamed)' };
+        for (const node of role.root.get('rules').items()) {
+          const rule = new RuleEntry(node);
+          const report = (messageId: string, at: Node | undefined, extra: Record<string, string> = {}): void => {
+            if (at) context.report({ messageId, data: { ...data, ...extra }, at });
+          };
+          if (rule.inGroup(CORE)) {
+            const readVerbs = rule.verbsAmong(READ_VERBS);
+            if (clusterWide && readVerbs.length > 0 && !rule.hasResourceNames()) report('secretsRead', rule.resource(['secrets']), { verbs: readVerbs.join('/') });
+            if (rule.verb(STREAM_VERBS)) {
+              report('podExec', rule.resource(['pods/exec']));
+              report('podAttach', rule.resource(['pods/attach']));
+            }
+            if (rule.resource(['pods'])) report('podCreate', rule.verb(['create']));
+            if (clusterWide && rule.hasExplicitVerb()) report('nodesProxy', rule.resource(['nodes/proxy']));
+          }
+          if (rule.inGroup(RBAC) && rule.coversResource(['roles', 'clusterroles']) && !rule.hasResourceNames()) {
+            report('escalate', rule.verb(['escalate']));
+            report('bind', rule.verb(['bind']));
+          }
+          if (rule.inGroup(CORE, AUTHENTICATION) && rule.coversResource(IMPERSONATED_RESOURCES)) report('impersonate', rule.verb(['impersonate']));
+          if (clusterWide && rule.inGroup(ADMISSION) && rule.verb(WRITE_VERBS)) {
+            const webhook = rule.resource(WEBHOOK_RESOURCES);
+            report('webhookWrite', webhook, { resource: webhook?.str() ?? '' });
+          }
+        }
+      },
+    };
+  },
+});

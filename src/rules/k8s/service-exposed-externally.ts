@@ -1,0 +1,169 @@
+import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
+import { requestsAccelerator } from '../../model/containers.js';
+import { modelServerOf } from '../../model/model-servers.js';
+import { workloadsSelectedBy } from '../../model/selectors.js';
+import type { Node } from '../../model/value.js';
+import type { RelatedHop } from '../define-rule.js';
+import { defineRule } from '../define-rule.js';
+import { severityForPod } from '../severity.js';
+
+/**
+ * Annotations (lower-cased value) that make a cloud controller provision a private load balancer.
+ * AWS in-tree: any value but "false" means internal; the other providers want the exact value.
+ */
+const INTERNAL_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', (value) => value !== 'false'],
+  ['networking.gke.io/load-balancer-type', (value) => value === 'internal'],
+  ['cloud.google.com/load-balancer-type', (value) => value === 'internal'],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', (value) => value === 'true'],
+  ['service.beta.kubernetes.io/oci-load-balancer-internal', (value) => value === 'true'],
+  ['oci-network-load-balancer.oraclecloud.com/internal', (value) => value === 'true'],
+  ['service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type', (value) => value === 'private'],
+  ['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type', (value) => value === 'intranet'],
+  ['service.beta.kubernetes.io/openstack-internal-load-balancer', (value) => value === 'true'],
+];
+
+const AWS_SCHEME = 'service.beta.kubernetes.io/aws-load-balancer-scheme';
+const AWS_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type';
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/**
+ * Whether load-balancer annotations (of a Service, or of a Gateway's `spec.infrastructure`) ask
+ * for a private address. The AWS Load Balancer Controller (it owns `aws-load-balancer-type:
+ * external` / `nlb-ip` and `loadBalancerClass: service.k8s.aws/nlb`) defaults to internal.
+ */
+export function isInternalLoadBalancer(annotations: Readonly<Record<string, string>>, loadBalancerClass?: string): boolean {
+  const scheme = annotations[AWS_SCHEME]?.toLowerCase();
+  if (scheme === 'internal') return true;
+  if (scheme === 'internet-facing') return false;
+  for (const [key, isInternal] of INTERNAL_ANNOTATIONS) {
+    const value = annotations[key];
+    if (value !== undefined && isInternal(value.trim().toLowerCase())) return true;
+  }
+  if (loadBalancerClass === 'networking.gke.io/l4-regional-internal') return true;
+  const awsType = annotations[AWS_TYPE]?.toLowerCase();
+  return loadBalancerClass === 'service.k8s.aws/nlb' || awsType === 'external' || awsType === 'nlb-ip';
+}
+
+/** `0.0.0.0/0`, `::/0` or any other CIDR with a zero-length prefix: every address. */
+function isOpenRange(cidr: string): boolean {
+  return /\/0+$/.test(cidr.trim());
+}
+
+type RangeVerdict = { kind: 'open'; at: Node; range: string } | { kind: 'restricted' } | { kind: 'none' } | { kind: 'unknown' };
+
+/** `spec.loadBalancerSourceRanges` wins over the older annotation when it lists anything. */
+function sourceRanges(service: K8sObject): RangeVerdict {
+  const field = service.root.get('spec', 'loadBalancerSourceRanges');
+  if (field.exists && field.value !== null) {
+    if (!Array.isArray(field.value)) return { kind: 'unknown' };
+    const items = field.items();
+    if (items.length > 0) {
+      if (items.some((item) => item.str() === undefined)) return { kind: 'unknown' };
+      const open = items.find((item) => isOpenRange(item.str() as string));
+      return open ? { kind: 'open', at: open, range: (open.str() as string).trim() } : { kind: 'restricted' };
+    }
+  }
+  const annotation = service.root.get('metadata', 'annotations', SOURCE_RANGES_ANNOTATION);
+  if (!annotation.exists || annotation.value === null) return { kind: 'none' };
+  const text = annotation.str();
+  if (text === undefined) return { kind: 'unknown' };
+  const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');
+  if (ranges.length === 0) return { kind: 'none' };
+  const open = ranges.find(isOpenRange);
+  return open ? { kind: 'open', at: annotation, range: open } : { kind: 'restricted' };
+}
+
+/** What the Service's pods run, for the severity and the path shown with the finding. */
+function exposedPods(model: KubernetesModel, service: K8sObject): { containers: ContainerRef[]; related: RelatedHop[] } {
+  const workloads = workloadsSelectedBy(model, service);
+  const related: RelatedHop[] = [];
+  for (const workload of workloads) {
+    for (const container of workload.containers) {
+      const server = modelServerOf(container);
+      if (server === undefined && !requestsAccelerator(container)) continue;
+      const what = server ? `runs ${server}` : 'requests GPUs';
+      related.push({ at: container.node, message: `selects ${workload.object.kind} '${workload.object.name ?? '(unnamed)'}', whose container '${container.name}' ${what}` });
+    }
+  }
+  return { containers: workloads.flatMap((workload) => workload.containers), related };
+}
+
+export const serviceExposedExternally = defineRule({
+  meta: {
+    id: 'IG-K8S-118',
+    name: 'service-exposed-externally',
+    title: 'Service exposed outside the cluster',
+    severity: 'medium',
+    rationale:
+      'A LoadBalancer without source ranges or an internal-LB annotation gets a public address; a NodePort opens the port on every node; `externalIPs` routes an address straight to the pods. Model servers ship with no authentication by default (Triton, TorchServe, TF Serving, Ollama, Ray) and expose model-management and metrics endpoints next to inference: published this way, anyone who finds the address can query, extract or replace the model and burn GPU time. ShadowRay (AML.CS0023) began with exactly such an exposed port.',
+    remediation:
+      'Keep model Services `ClusterIP` and publish only the inference route through an authenticating gateway or Ingress. When a LoadBalancer is needed, make it internal (`service.beta.kubernetes.io/aws-load-balancer-scheme: internal`, `networking.gke.io/load-balancer-type: "Internal"`, `service.beta.kubernetes.io/azure-load-balancer-internal: "true"`) or restrict `spec.loadBalancerSourceRanges` to known client CIDRs. Remove `externalIPs`.',
+    references: [
+      'https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer',
+      'https://kubernetes.io/docs/tasks/access-application-cluster/configure-cloud-provider-firewall/',
+      'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips',
+      'https://docs.ray.io/en/latest/ray-security/index.html',
+    ],
+    mappings: { stride: ['S', 'I'], nist: ['SC-7'] },
+    targets: ['k8s:Service'],
+    fix: 'none',
+    messages: {
+      loadBalancerOpen:
+        "Service '{{name}}' is a LoadBalancer with no `loadBalancerSourceRanges` and no internal-load-balancer annotation: it gets an address reachable from the internet.",
+      loadBalancerOpenRange: "Service '{{name}}' is a LoadBalancer whose source ranges include `{{range}}`: every address may connect.",
+      nodePort: "Service '{{name}}' is a NodePort: its ports are opened on every node's address.",
+      externalIps: "Service '{{name}}' sets `externalIPs`: traffic to {{addresses}} on any node is sent to its pods.",
+    },
+    examples: {
+      bad: `apiVersion: v1
+kind: Service
+metadata: { name: triton, namespace: serving }
+spec:
+  type: LoadBalancer
+  selector: { app: triton }
+  ports:
+    - { name: http, port: 8000 }
+`,
+      good: `apiVersion: v1
+kind: Service
+metadata:
+  name: triton
+  namespace: serving
+  annotations:
+    service.beta.kubernetes.io/aws-load-balancer-scheme: internal
+spec:
+  type: LoadBalancer
+  selector: { app: triton }
+  ports:
+    - { name: http, port: 8000 }
+`,
+    },
+  },
+  create(context) {
+    return {
+      object(service) {
+        if (service.kind !== 'Service' || service.group !== '') return;
+        const spec = service.root.get('spec');
+        const type = spec.get('type');
+        const externalIps = spec.get('externalIPs');
+        const addresses = externalIps.items().map((item) => item.str()).filter((address): address is string => address !== undefined);
+        const exposes = type.str() === 'LoadBalancer' || type.str() === 'NodePort' || addresses.length > 0;
+        if (!exposes) return;
+        const { containers, related } = exposedPods(context.model, service);
+        const severity = severityForPod(serviceExposedExternally.meta.severity, containers);
+        const data = { name: service.name ?? '(unnamed)' };
+        if (type.str() === 'LoadBalancer') {
+          const loadBalancerClass = spec.get('loadBalancerClass').str();
+          const ranges = sourceRanges(service);
+          if (!isInternalLoadBalancer(service.annotations, loadBalancerClass)) {
+            if (ranges.kind === 'none') context.report({ messageId: 'loadBalancerOpen', data, at: type, severity, related });
+            if (ranges.kind === 'open') context.report({ messageId: 'loadBalancerOpenRange', data: { ...data, range: ranges.range }, at: ranges.at, severity, related });
+          }
+        }
+        if (type.str() === 'NodePort') context.report({ messageId: 'nodePort', data, at: type, severity, related });
+        if (addresses.length > 0) context.report({ messageId: 'externalIps', data: { ...data, addresses: addresses.join(', ') }, at: externalIps, severity, related });
+      },
+    };
+  },
+});

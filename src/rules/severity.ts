@@ -1,0 +1,15 @@
+import type { Severity } from '../findings/finding.js';
+import { raiseSeverity } from '../findings/finding.js';
+import { requestsAccelerator } from '../model/containers.js';
+import type { ContainerRef } from '../model/kubernetes.js';
+import { modelServerOf } from '../model/model-servers.js';
+
+/** Catalogue F.7: a baseline finding is one level more severe on a model server or a GPU container. */
+export function severityForContainer(base: Severity, container: ContainerRef): Severity {
+  return requestsAccelerator(container) || modelServerOf(container) !== undefined ? raiseSeverity(base) : base;
+}
+
+/** The same, for a pod-level finding: raised when any container of the pod is a model server or uses GPUs. */
+export function severityForPod(base: Severity, containers: readonly ContainerRef[]): Severity {
+  return containers.some((container) => severityForContainer(base, container) !== base) ? raiseSeverity(base) : base;
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runRules } from '../engine/run-rules.js';
+import type { Finding, Severity } from '../findings/finding.js';
+import { adaptKubernetes } from '../model/adapt/kubernetes.js';
+import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
+import type { Rule } from '../rules/define-rule.js';
+import { SourceFile } from '../source/source-file.js';
+
+/** An expected finding: the exact rule id is implied by the tester, the line and file are asserted. */
+export interface ExpectedFinding {
+  readonly line: number;
+  readonly messageId?: string;
+  /** Defaults to the case's file. */
+  readonly file?: string;
+  readonly severity?: Severity;
+}
+
+export interface ValidCase {
+  readonly name: string;
+  /** A fixture file in the rule's fixture folder… */
+  readonly file?: string;
+  /** …or inline source (named `inline.yaml`). */
+  readonly code?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  readonly errors: readonly ExpectedFinding[];
+}
+
+export interface RuleTests {
+  /** Folder of the rule's fixture files, relative to the project root. */
+  readonly fixtures?: string;
+  readonly valid: readonly ValidCase[];
+  readonly invalid: readonly InvalidCase[];
+}
+
+const CASE_KEYS = new Set(['name', 'file', 'code', 'errors']);
+const ERROR_KEYS = new Set(['line', 'messageId', 'file', 'severity']);
+
+/** Runs a rule over its cases through the real loader and engine; strict about malformed tables. */
+export function ruleTester(rule: Rule, tests: RuleTests): void {
+  const names = new Set<string>();
+  const usedFixtures = new Set<string>();
+  const checkShape = (testCase: ValidCase | InvalidCase, kind: 'valid' | 'invalid'): void => {
+    for (const key of Object.keys(testCase)) assert.ok(CASE_KEYS.has(key), `${rule.meta.id}: unknown key '${key}' in case '${testCase.name}'`);
+    assert.ok(!names.has(testCase.name), `${rule.meta.id}: duplicate case name '${testCase.name}'`);
+    names.add(testCase.name);
+    assert.ok((testCase.file === undefined) !== (testCase.code === undefined), `${rule.meta.id}: case '${testCase.name}' needs exactly one of file / code`);
+    if (kind === 'valid') assert.ok(!('errors' in testCase), `${rule.meta.id}: valid case '${testCase.name}' has errors`);
+    if (testCase.file !== undefined) usedFixtures.add(testCase.file);
+  };
+  for (const testCase of tests.valid) checkShape(testCase, 'valid');
+  for (const testCase of tests.invalid) {
+    checkShape(testCase, 'invalid');
+    assert.ok(testCase.errors.length > 0, `${rule.meta.id}: invalid case '${testCase.name}' expects no finding`);
+    for (const error of testCase.errors) for (const key of Object.keys(error)) assert.ok(ERROR_KEYS.has(key), `${rule.meta.id}: unknown key '${key}' in an expected error of '${testCase.name}'`);
+  }
+
+  const source = (testCase: ValidCase): SourceFile => {
+    if (testCase.code !== undefined) return new SourceFile('inline.yaml', testCase.code);
+    assert.ok(tests.fixtures, `${rule.meta.id}: case '${testCase.name}' names a file but the tests give no fixtures folder`);
+    const path = join(tests.fixtures, testCase.file as string);
+    return new SourceFile(path, readFileSync(path, 'utf8'));
+  };
+
+  test(`${rule.meta.id} ${rule.meta.name}`, async (t) => {
+    for (const testCase of tests.valid) {
+      await t.test(`valid: ${testCase.name}`, () => {
+        const findings = findingsOf(rule, source(testCase));
+        assert.deepEqual(findings.map(describe), [], 'expected no finding');
+      });
+    }
+    for (const testCase of tests.invalid) {
+      await t.test(`invalid: ${testCase.name}`, () => {
+        const file = source(testCase);
+        const findings = findingsOf(rule, file);
+        const actual = findings.map(describe).sort();
+        const expected = testCase.errors
+          .map((error) =>
+            describe({
+              ruleId: rule.meta.id,
+              location: { file: error.file ?? file.path, startLine: error.line },
+              messageId: error.messageId ?? findings.find((finding) => finding.location.startLine === error.line)?.messageId,
+              severity: error.severity ?? findings.find((finding) => finding.location.startLine === error.line)?.severity ?? rule.meta.severity,
+            }),
+          )
+          .sort();
+        assert.deepEqual(actual, expected);
+      });
+    }
+    if (tests.fixtures) {
+      await t.test('every fixture file is used by a case', () => {
+        const files = readdirSync(tests.fixtures as string).filter((name) => !name.startsWith('.'));
+        assert.deepEqual(files.filter((name) => !usedFixtures.has(name)), []);
+      });
+    }
+  });
+}
+
+/** Loads one file through the real pipeline and runs one rule over it. */
+export function findingsOf(rule: Rule, file: SourceFile): Finding[] {
+  const documents = loadYamlStream(file);
+  const broken = documents.find((document) => document.error);
+  assert.equal(broken?.error, undefined, `fixture ${file.path} does not load`);
+  const { model } = adaptKubernetes(documents);
+  const { findings, crashed } = runRules(model, [rule]);
+  assert.equal(crashed, false, `rule crashed: ${findings.map((finding) => finding.message).join('; ')}`);
+  return findings;
+}
+
+interface Described {
+  ruleId: string;
+  location: { file: string; startLine: number };
+  messageId?: string | undefined;
+  severity?: Severity | undefined;
+}
+
+function describe(finding: Described): string {
+  return `${finding.ruleId} ${finding.location.file}:${finding.location.startLine} ${finding.messageId ?? ''} ${finding.severity ?? ''}`;
+}
