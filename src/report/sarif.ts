@@ -53,7 +53,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions): string {
   const findings = [...result.findings].sort(compareFindings);
   const metas = new Map<string, RuleMeta | DiagnosticMeta>();
   for (const meta of options.rules) if (!metas.has(meta.id)) metas.set(meta.id, meta);
-  // A finding whose rule was not passed in still needs a descriptor: GitHub rejects unknown rule ids.
+  // A finding whose rule was not passed in still gets a descriptor: code scanning reads title and severity from it.
   for (const finding of findings) if (!metas.has(finding.ruleId)) metas.set(finding.ruleId, metaFromFinding(finding));
   const rules = [...metas.values()].sort((a, b) => compareText(a.id, b.id));
   const ruleIndex = new Map(rules.map((meta, index) => [meta.id, index]));
