@@ -47,6 +47,9 @@ test('the bundled examples: the vulnerable endpoint fails, its hardened twin sca
   assert.equal(vulnerable.code, 1);
   const rules = new Set(vulnerable.report.findings.map((finding) => finding.ruleId));
   for (const expected of ['IG-K8S-103', 'IG-K8S-111', 'IG-K8S-113', 'IG-K8S-117', 'IG-K8S-118', 'IG-K8S-119', 'IG-K8S-125']) assert.ok(rules.has(expected), `vulnerable example lacks ${expected}`);
+  const text = run(['scan', join(examples, 'vulnerable')]).stdout;
+  assert.match(text, /IG-K8S-117/);
+  assert.ok(!text.includes('wJalrXUtnFEMI'), 'the text report never quotes a flagged secret');
   const hardened = json([join(examples, 'hardened')]);
   assert.deepEqual(hardened.report.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.startLine}`), []);
   assert.equal(hardened.code, 0);

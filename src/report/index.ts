@@ -38,7 +38,12 @@ export interface ReportContext {
 export function renderReport(format: ReportFormat, result: ScanResult, context: ReportContext): string {
   switch (format) {
     case 'text':
-      return renderText(result, { color: context.color, sources: context.sources, verbose: context.verbose });
+      return renderText(result, {
+        color: context.color,
+        sources: context.sources,
+        verbose: context.verbose,
+        redactedRules: new Set(context.rules.filter((meta) => 'sensitiveSource' in meta && meta.sensitiveSource).map((meta) => meta.id)),
+      });
     case 'json':
       return renderJson(result, { toolVersion: context.toolVersion });
     case 'sarif':

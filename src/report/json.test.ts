@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import type { FileKind, FileStatus, Severity, SuppressionKind } from '../findings/finding.js';
 import type { ScanResult } from '../findings/scan-result.js';
 import { REPORT_SCHEMA_URI, REPORT_SCHEMA_VERSION, renderJson } from './json.js';
-import { validateJson } from './json-schema-subset.js';
-import { sampleResult } from './sample-scan.js';
+import { validateJson } from '../testing/json-schema-subset.js';
+import { sampleResult } from '../testing/sample-scan.js';
 
 // dist/src/report/ → the project root.
 const ROOT = new URL('../../../', import.meta.url);

@@ -5,7 +5,7 @@ import type { ScanResult } from '../findings/scan-result.js';
 import { summarize } from './summary.js';
 
 /** `$schema` of every JSON report; the major version is in the URI, the full version in `schemaVersion`. */
-export const REPORT_SCHEMA_URI = 'https://inferguard.dev/schemas/report-v1.json';
+export const REPORT_SCHEMA_URI = 'urn:inferguard:schema:report:v1';
 
 /** Semantic version of the JSON report format (see docs/json-schema.md for the policy). */
 export const REPORT_SCHEMA_VERSION = '1.0.0';

@@ -41,7 +41,6 @@ const SUPPRESSION_KIND: Readonly<Record<SuppressionKind, 'inSource' | 'external'
 };
 /** GitHub keeps at most 20 tags per rule. */
 const MAX_TAGS = 20;
-const DEFAULT_INFORMATION_URI = 'https://inferguard.dev';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every given rule as a
@@ -68,7 +67,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions): string {
             name: 'inferguard',
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
-            informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+            ...(options.informationUri !== undefined ? { informationUri: options.informationUri } : {}),
             rules: rules.map(descriptorOf),
           },
         },

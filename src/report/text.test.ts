@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Finding } from '../findings/finding.js';
 import type { ScanResult } from '../findings/scan-result.js';
 import { SourceFile } from '../source/source-file.js';
-import { BROKEN, DEPLOYMENT, HELM, SERVICE, TERRAFORM, sampleResult, sampleSources } from './sample-scan.js';
+import { BROKEN, DEPLOYMENT, HELM, SERVICE, TERRAFORM, sampleResult, sampleSources } from '../testing/sample-scan.js';
 import { renderText } from './text.js';
 
 const ESC = '\u001b';

@@ -13,6 +13,8 @@ export interface TextOptions {
   readonly sources: ReadonlyMap<string, SourceFile>;
   /** Also show suppressed findings (by default they are only counted). */
   readonly verbose?: boolean;
+  /** Rules whose flagged text is a secret: the quoted line shows asterisks over the span. */
+  readonly redactedRules?: ReadonlySet<string>;
 }
 
 const ANSI = {
@@ -54,7 +56,7 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   const shown = [...result.findings].sort(compareFindings).filter((finding) => options.verbose || !finding.suppression);
   for (const [file, findings] of groupByFile(shown)) {
     lines.push(paint(clean(file), 'bold', 'cyan'));
-    for (const finding of findings) lines.push(...renderFinding(finding, options.sources.get(file), paint), '');
+    for (const finding of findings) lines.push(...renderFinding(finding, options.sources.get(file), paint, options.redactedRules?.has(finding.ruleId) ?? false), '');
   }
 
   const summary = summarize(result);
@@ -91,7 +93,7 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   return lines.join('\n') + '\n';
 }
 
-function renderFinding(finding: Finding, source: SourceFile | undefined, paint: (text: string, ...styles: readonly Style[]) => string): string[] {
+function renderFinding(finding: Finding, source: SourceFile | undefined, paint: (text: string, ...styles: readonly Style[]) => string, redact: boolean): string[] {
   const { location } = finding;
   const severity = paint(finding.severity.toUpperCase().padEnd(8), ...(finding.suppression ? (['dim'] as const) : SEVERITY_STYLE[finding.severity]));
   const lines = [`  ${severity} ${paint(finding.ruleId, 'bold')}  ${clean(finding.title)}${finding.suppression ? paint('  [suppressed]', 'dim') : ''}`];
@@ -99,7 +101,8 @@ function renderFinding(finding: Finding, source: SourceFile | undefined, paint: 
   const where = finding.resource ? `${formatLocation(location)} (${clean(resourceLabel(finding.resource))})` : formatLocation(location);
   lines.push(`    ${paint('at', 'dim')} ${where}`);
 
-  const snippet = source && location.startLine <= source.lineCount ? snippetOf(source.lineText(location.startLine), location) : undefined;
+  const quoted = source && location.startLine <= source.lineCount ? source.lineText(location.startLine) : undefined;
+  const snippet = quoted === undefined ? undefined : snippetOf(redact ? maskSpan(quoted, location) : quoted, location);
   if (snippet) {
     const gutter = String(location.startLine);
     lines.push(`      ${paint(`${gutter} |`, 'dim')} ${snippet.source}`);
@@ -117,6 +120,14 @@ function renderFinding(finding: Finding, source: SourceFile | undefined, paint: 
     lines.push(`    ${paint(`suppressed (${kind}):`, 'dim')} ${clean(oneLine(reason))}${until ? ` (until ${clean(until)})` : ''}`);
   }
   return lines;
+}
+
+/** The line with the span's value (to the end of the line, for a multi-line span) replaced by asterisks; a `key:` before it stays. */
+function maskSpan(line: string, location: FindingLocation): string {
+  const spanStart = Math.min(location.startColumn - 1, line.length);
+  const start = spanStart + (/^[\w.-]+:\s*/.exec(line.slice(spanStart))?.[0].length ?? 0);
+  const end = location.endLine === location.startLine ? Math.min(location.endColumn - 1, line.length) : line.length;
+  return line.slice(0, start) + '*'.repeat(Math.max(0, end - start)) + line.slice(end);
 }
 
 /** Groups sorted findings by file, keeping their order inside each group. */

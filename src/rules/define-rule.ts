@@ -27,6 +27,8 @@ export interface RuleMeta {
   readonly examples: { readonly bad: string; readonly good: string };
   /** Generic rule ids that this more specific rule replaces when both flag the same field (F.10). */
   readonly supersedes?: readonly string[];
+  /** The flagged source holds a secret (a password in an env value): reports never quote that text. */
+  readonly sensitiveSource?: boolean;
   /** Rules that only make sense on demand (e.g. "cannot prove safe") are off unless enabled. */
   readonly defaultEnabled?: boolean;
 }

@@ -1,5 +1,6 @@
-import { blockScalarEnd, childPointer } from './span-rules.js';
-import type { NodeSpan, PlainValue } from './types.js';
+import { blockScalarEnd } from './span-rules.js';
+import { SpanTable } from './span-table.js';
+import type { PlainValue } from './types.js';
 import {
   blockScalarValue,
   doubleQuotedValue,
@@ -19,7 +20,7 @@ import {
 
 export interface FastDocument {
   readonly value: PlainValue;
-  readonly spans: Map<string, NodeSpan>;
+  readonly spans: SpanTable;
   readonly start: number;
   readonly end: number;
 }
@@ -81,7 +82,7 @@ export function parseFastDocument(text: string, start: number, end: number, maxD
 }
 
 class FastParser {
-  readonly spans = new Map<string, NodeSpan>();
+  readonly spans = new SpanTable();
   /** First non-space character of the current content line (`end` when none is left). */
   private pos = 0;
   /** Indentation of that line; -1 at the end of the document. */
@@ -108,9 +109,10 @@ class FastParser {
     this.nextContent(p);
     if (this.pos >= this.end) return EMPTY_DOCUMENT;
     if (docStart < 0) docStart = this.pos;
-    const value = this.blockNode(this.pos, this.col, -1, '', 1, false);
+    const root = this.spans.add(-1, '');
+    const value = this.blockNode(this.pos, this.col, -1, root, 1, false);
     if (this.pos < this.end) throw BAIL;
-    this.spans.set('', { start: this.nodeStart, end: this.nodeEnd });
+    this.spans.setSpan(root, this.nodeStart, this.nodeEnd);
     return { value, spans: this.spans, start: docStart, end: this.nodeEnd };
   }
 
@@ -234,22 +236,23 @@ class FastParser {
 
   /**
    * A node whose first character is at `p`, column `col`, inside a collection indented by
-   * `parentIndent`. `inline` when it follows `- ` on the same line (compact collections allowed).
+   * `parentIndent`, recorded in span table row `row`. `inline` when it follows `- ` on the same
+   * line (compact collections allowed).
    */
-  private blockNode(p: number, col: number, parentIndent: number, ptr: string, depth: number, inline: boolean): PlainValue {
+  private blockNode(p: number, col: number, parentIndent: number, row: number, depth: number, inline: boolean): PlainValue {
     if (depth > this.maxDepth) throw BAIL;
-    if (this.isSeqIndicator(p)) return this.blockSeq(p, col, ptr, depth);
+    if (this.isSeqIndicator(p)) return this.blockSeq(p, col, row, depth);
     const c = this.code(p);
     if (c === DQUOTE || c === SQUOTE) {
-      if (this.quotedKeyColon(p) >= 0) return this.blockMap(p, col, ptr, depth);
+      if (this.quotedKeyColon(p) >= 0) return this.blockMap(p, col, row, depth);
     } else if (this.isPlainStart(p) && this.plainKeyColon(p) >= 0) {
-      return this.blockMap(p, col, ptr, depth);
+      return this.blockMap(p, col, row, depth);
     }
     if (!inline && (c === PIPE || c === GT)) throw BAIL;
-    return this.inlineValue(p, parentIndent, ptr, depth);
+    return this.inlineValue(p, parentIndent, row, depth);
   }
 
-  private blockMap(first: number, indent: number, ptr: string, depth: number): PlainValue {
+  private blockMap(first: number, indent: number, row: number, depth: number): PlainValue {
     const map: { [key: string]: PlainValue } = {};
     let p = first;
     let lastEnd: number;
@@ -283,10 +286,10 @@ class FastParser {
       // Duplicates are errors for the full path to report; inherited names such as `__proto__`
       // are rare enough to leave to it as well.
       if (map[key] !== undefined) throw BAIL;
-      const childPtr = childPointer(ptr, key);
-      const value = this.mapValue(colon + 1, indent, childPtr, depth + 1);
-      map[key] = value;
-      this.spans.set(childPtr, { start: this.nodeStart, end: this.nodeEnd, keyStart, keyEnd });
+      const child = this.spans.add(row, key);
+      map[key] = this.mapValue(colon + 1, indent, child, depth + 1);
+      this.spans.setSpan(child, this.nodeStart, this.nodeEnd);
+      this.spans.setKey(child, keyStart, keyEnd);
       lastEnd = this.nodeEnd;
       if (this.col < indent) break;
       if (this.col > indent || this.isSeqIndicator(this.pos)) throw BAIL;
@@ -298,14 +301,14 @@ class FastParser {
   }
 
   /** The value after a key's `:` (at `afterColon`), in a map indented by `indent`. */
-  private mapValue(afterColon: number, indent: number, ptr: string, depth: number): PlainValue {
+  private mapValue(afterColon: number, indent: number, row: number, depth: number): PlainValue {
     let p = afterColon;
     while (this.code(p) === SPACE) p++;
     const c = this.code(p);
     if (c === NL || c === EOF || c === HASH) {
       this.nextContent(this.restOfLine(afterColon));
       if (this.pos < this.end && (this.col > indent || (this.col === indent && this.isSeqIndicator(this.pos)))) {
-        return this.blockNode(this.pos, this.col, indent, ptr, depth, false);
+        return this.blockNode(this.pos, this.col, indent, row, depth, false);
       }
       this.nodeStart = this.nodeEnd = afterColon;
       return null;
@@ -313,15 +316,15 @@ class FastParser {
     if (c === TAB) throw BAIL;
     // A block collection cannot start on a key's line (`a: b: c`, `a: - b`).
     if (this.isSeqIndicator(p)) throw BAIL;
-    return this.inlineValue(p, indent, ptr, depth);
+    return this.inlineValue(p, indent, row, depth);
   }
 
-  private blockSeq(first: number, indent: number, ptr: string, depth: number): PlainValue {
+  private blockSeq(first: number, indent: number, row: number, depth: number): PlainValue {
     const items: PlainValue[] = [];
     let dash = first;
     let lastEnd: number;
     for (;;) {
-      const itemPtr = childPointer(ptr, items.length);
+      const item = this.spans.add(row, items.length);
       let p = dash + 1;
       while (this.code(p) === SPACE) p++;
       const c = this.code(p);
@@ -329,17 +332,17 @@ class FastParser {
       if (c === NL || c === EOF || c === HASH) {
         this.nextContent(this.restOfLine(dash + 1));
         if (this.pos < this.end && this.col > indent) {
-          value = this.blockNode(this.pos, this.col, indent, itemPtr, depth + 1, false);
+          value = this.blockNode(this.pos, this.col, indent, item, depth + 1, false);
         } else {
           value = null;
           this.nodeStart = this.nodeEnd = dash + 1;
         }
       } else {
         if (c === TAB) throw BAIL;
-        value = this.blockNode(p, p - this.lineStart, indent, itemPtr, depth + 1, true);
+        value = this.blockNode(p, p - this.lineStart, indent, item, depth + 1, true);
       }
       items.push(value);
-      this.spans.set(itemPtr, { start: this.nodeStart, end: this.nodeEnd });
+      this.spans.setSpan(item, this.nodeStart, this.nodeEnd);
       lastEnd = this.nodeEnd;
       if (this.col < indent) break;
       if (this.col > indent) throw BAIL;
@@ -352,13 +355,13 @@ class FastParser {
   }
 
   /** A scalar or flow collection starting at `p`, then the rest of its line. */
-  private inlineValue(p: number, parentIndent: number, ptr: string, depth: number): PlainValue {
+  private inlineValue(p: number, parentIndent: number, row: number, depth: number): PlainValue {
     const indentNext = parentIndent + 1;
     const c = this.code(p);
     let value: PlainValue;
     let after: number;
     if (c === LBRACKET || c === LBRACE) {
-      value = this.flowCollection(p, indentNext, ptr, depth, 1);
+      value = this.flowCollection(p, indentNext, row, depth, 1);
       after = this.nodeEnd;
     } else if (c === DQUOTE || c === SQUOTE) {
       after = this.quotedEnd(p, indentNext);
@@ -532,7 +535,7 @@ class FastParser {
    * A flow collection at `p`; `level` counts enclosing flow collections (1 for the outermost).
    * Sets nodeEnd to just after the closing bracket.
    */
-  private flowCollection(p: number, indentNext: number, ptr: string, depth: number, level: number): PlainValue {
+  private flowCollection(p: number, indentNext: number, row: number, depth: number, level: number): PlainValue {
     if (depth > this.maxDepth) throw BAIL;
     const isMap = this.code(p) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
@@ -572,9 +575,10 @@ class FastParser {
           }
           if (map[key] !== undefined) throw BAIL;
           q = this.flowSpace(q, indentNext, level);
-          const childPtr = childPointer(ptr, key);
-          map[key] = this.flowValue(q, indentNext, childPtr, depth + 1, level);
-          this.spans.set(childPtr, { start: this.nodeStart, end: this.nodeEnd, keyStart, keyEnd });
+          const child = this.spans.add(row, key);
+          map[key] = this.flowValue(q, indentNext, child, depth + 1, level);
+          this.spans.setSpan(child, this.nodeStart, this.nodeEnd);
+          this.spans.setKey(child, keyStart, keyEnd);
           q = this.flowSpace(this.nodeEnd, indentNext, level);
           if (this.code(q) === COMMA) {
             q = this.flowSpace(q + 1, indentNext, level);
@@ -591,9 +595,9 @@ class FastParser {
       const items: PlainValue[] = [];
       if (this.code(q) !== close) {
         for (;;) {
-          const itemPtr = childPointer(ptr, items.length);
-          items.push(this.flowValue(q, indentNext, itemPtr, depth + 1, level));
-          this.spans.set(itemPtr, { start: this.nodeStart, end: this.nodeEnd });
+          const item = this.spans.add(row, items.length);
+          items.push(this.flowValue(q, indentNext, item, depth + 1, level));
+          this.spans.setSpan(item, this.nodeStart, this.nodeEnd);
           q = this.flowSpace(this.nodeEnd, indentNext, level);
           if (this.code(q) === COMMA) {
             q = this.flowSpace(q + 1, indentNext, level);
@@ -613,9 +617,9 @@ class FastParser {
     return result;
   }
 
-  private flowValue(p: number, indentNext: number, ptr: string, depth: number, level: number): PlainValue {
+  private flowValue(p: number, indentNext: number, row: number, depth: number, level: number): PlainValue {
     const c = this.code(p);
-    if (c === LBRACKET || c === LBRACE) return this.flowCollection(p, indentNext, ptr, depth, level + 1);
+    if (c === LBRACKET || c === LBRACE) return this.flowCollection(p, indentNext, row, depth, level + 1);
     this.nodeStart = p;
     if (c === DQUOTE || c === SQUOTE) {
       this.nodeEnd = this.quotedEnd(p, indentNext);

@@ -5,8 +5,7 @@ import type { PlainValue } from './types.js';
 // the differential corpus test holds them to that. Where `yaml` would report an error, these
 // return undefined and the caller bails out to the full path.
 
-const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+// yaml's core schema tests, minus null and bool which are plain string comparisons below.
 const INT_OCT_RE = /^0o[0-7]+$/;
 const INT_RE = /^[-+]?[0-9]+$/;
 const INT_HEX_RE = /^0x[0-9a-fA-F]+$/;
@@ -16,27 +15,39 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain (unquoted) scalar resolved by the core schema, tags tested in `yaml`'s order. */
 export function resolvePlainScalar(source: string): PlainValue {
-  if (source === '') return null;
-  // Only these first characters can start a non-string; everything else skips the regexes.
+  // The first character decides which tags can match, which spares the regexes for most strings.
   switch (source.charCodeAt(0)) {
     case 0x7e: // ~
+      return source === '~' ? null : source;
     case 0x6e: // n
     case 0x4e: // N
+      return source === 'null' || source === 'Null' || source === 'NULL' ? null : source;
     case 0x74: // t
     case 0x54: // T
+      return source === 'true' || source === 'True' || source === 'TRUE' ? true : source;
     case 0x66: // f
     case 0x46: // F
+      return source === 'false' || source === 'False' || source === 'FALSE' ? false : source;
     case 0x2b: // +
     case 0x2d: // -
     case 0x2e: // .
-      break;
-    default: {
-      const c = source.charCodeAt(0);
-      if (c < 0x30 || c > 0x39) return source;
-    }
+    case 0x30:
+    case 0x31:
+    case 0x32:
+    case 0x33:
+    case 0x34:
+    case 0x35:
+    case 0x36:
+    case 0x37:
+    case 0x38:
+    case 0x39:
+      return resolveNumber(source);
+    default:
+      return source === '' ? null : source;
   }
-  if (NULL_RE.test(source)) return null;
-  if (BOOL_RE.test(source)) return source[0] === 't' || source[0] === 'T';
+}
+
+function resolveNumber(source: string): PlainValue {
   if (INT_OCT_RE.test(source)) return parseInt(source.substring(2), 8);
   if (INT_RE.test(source)) return parseInt(source, 10);
   if (INT_HEX_RE.test(source)) return parseInt(source.substring(2), 16);

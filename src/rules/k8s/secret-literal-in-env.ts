@@ -79,6 +79,7 @@ export const secretLiteralInEnv = defineRule({
     mappings: { stride: ['I'], cis: ['5.4.1'], nist: ['IA-5', 'SC-28'] },
     targets: ['k8s:Workload'],
     fix: 'none',
+    sensitiveSource: true,
     messages: {
       literalSecret: "Env var '{{env}}' of container '{{container}}' holds a literal secret: anyone who can read the pod spec can read it.",
       placeholderSecret:
