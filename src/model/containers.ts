@@ -17,21 +17,6 @@ export function effectiveSecurityField(container: ContainerRef, field: string): 
 /** Fields that PodSecurityContext also has and containers inherit. */
 const POD_LEVEL_FIELDS = new Set(['runAsUser', 'runAsGroup', 'runAsNonRoot', 'seLinuxOptions', 'seccompProfile', 'appArmorProfile', 'windowsOptions']);
 
-const GPU_RESOURCE = /^(nvidia\.com\/(gpu|mig-.+)|amd\.com\/gpu|gpu\.intel\.com\/.+|habana\.ai\/gaudi|aws\.amazon\.com\/neuron(core|device)?|google\.com\/tpu)$/;
-
-/** The names of the accelerator resources a container asks for (limits or requests). */
-export function acceleratorResources(container: ContainerRef): string[] {
-  const names = new Set<string>();
-  for (const section of ['limits', 'requests']) {
-    for (const [name] of container.node.get('resources', section).entries()) if (GPU_RESOURCE.test(name)) names.add(name);
-  }
-  return [...names].sort();
-}
-
-export function requestsAccelerator(container: ContainerRef): boolean {
-  return acceleratorResources(container).length > 0;
-}
-
 /** Windows pods: Linux-only settings (capabilities, seccomp, privilege escalation) do not apply to them. */
 export function isWindowsPod(workload: Workload): boolean {
   return workload.podSpec.get('os', 'name').str() === 'windows';

@@ -15,8 +15,8 @@ export function labelSelectorMatches(selector: Node, labels: Labels): boolean {
   const matchLabels = selector.get('matchLabels');
   const matchExpressions = selector.get('matchExpressions');
   if (!matchLabels.exists && !matchExpressions.exists) return mapMatches(selector, labels);
-  if (matchLabels.exists && matchLabels.value !== null && !mapMatches(matchLabels, labels)) return false;
-  if (!matchExpressions.exists || matchExpressions.value === null) return true;
+  if (matchLabels.isWritten() && !mapMatches(matchLabels, labels)) return false;
+  if (!matchExpressions.isWritten()) return true;
   if (!Array.isArray(matchExpressions.value)) return false;
   return matchExpressions.items().every((expression) => expressionMatches(expression, labels));
 }
@@ -52,12 +52,7 @@ function expressionMatches(expression: Node, labels: Labels): boolean {
 
 /** The string labels of a pod template (values of other types cannot be selected on). */
 export function podLabelsOf(workload: Workload): Labels {
-  const labels: Record<string, string> = {};
-  for (const [key, value] of workload.podMetadata.get('labels').entries()) {
-    const text = value.str();
-    if (text !== undefined) labels[key] = text;
-  }
-  return labels;
+  return workload.podMetadata.get('labels').stringRecord();
 }
 
 /**

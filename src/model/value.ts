@@ -73,6 +73,21 @@ export class Node implements Value<PlainValue> {
     return Object.keys(value).map((key) => [key, new Node(this.doc, [...this.path, key], value[key])]);
   }
 
+  /** The string values of a mapping by key; entries of any other type are left out (empty when not a mapping). */
+  stringRecord(): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (const [key, node] of this.entries()) {
+      const text = node.str();
+      if (text !== undefined) record[key] = text;
+    }
+    return record;
+  }
+
+  /** Written with a value: Kubernetes reads `null` as not written. */
+  isWritten(): boolean {
+    return this.value !== undefined && this.value !== null;
+  }
+
   isMap(): boolean {
     return isPlainObject(this.value);
   }

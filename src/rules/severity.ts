@@ -1,8 +1,8 @@
 import type { Severity } from '../findings/finding.js';
 import { raiseSeverity } from '../findings/finding.js';
-import { requestsAccelerator } from '../model/containers.js';
 import type { ContainerRef } from '../model/kubernetes.js';
 import { modelServerOf } from '../model/model-servers.js';
+import { requestsAccelerator } from '../model/resources.js';
 
 /** Catalogue F.7: a baseline finding is one level more severe on a model server or a GPU container. */
 export function severityForContainer(base: Severity, container: ContainerRef): Severity {

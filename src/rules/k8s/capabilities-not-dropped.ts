@@ -1,7 +1,7 @@
 import { capabilityItems, isWindowsPod } from '../../model/containers.js';
+import { isFragmentContainer } from '../../model/fragments.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
-import { isFragmentContainer, isSet } from './resource-limits-missing.js';
 
 export const capabilitiesNotDropped = defineRule({
   meta: {
@@ -54,7 +54,7 @@ spec:
         const drop = container.node.get('securityContext', 'capabilities', 'drop');
         const severity = severityForContainer(capabilitiesNotDropped.meta.severity, container);
         const data = { container: container.name || '(unnamed)' };
-        if (!isSet(drop)) {
+        if (!drop.isWritten()) {
           // In a patch, the base's list stands.
           if (!isFragmentContainer(container)) context.report({ messageId: 'notDropped', data, at: drop, severity });
           return;

@@ -1,7 +1,6 @@
+import { isRbacBinding } from '../../model/rbac.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
-
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 export const clusterAdminBound = defineRule({
   meta: {
@@ -55,7 +54,7 @@ subjects:
   create(context) {
     return {
       object(binding) {
-        if ((binding.kind !== 'ClusterRoleBinding' && binding.kind !== 'RoleBinding') || binding.group !== RBAC_GROUP) return;
+        if (!isRbacBinding(binding)) return;
         const roleRef = binding.root.get('roleRef');
         if (roleRef.get('kind').str() !== 'ClusterRole' || roleRef.get('name').str() !== 'cluster-admin') return;
         const offending = binding.root

@@ -1,9 +1,9 @@
 import type { Severity } from '../../findings/finding.js';
+import { isFragment } from '../../model/fragments.js';
 import type { K8sObject } from '../../model/kubernetes.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-import { isFragment } from './resource-limits-missing.js';
 
 export const defaultNamespaceUsed = defineRule({
   meta: {
@@ -64,7 +64,7 @@ spec:
         seen.add(object);
         const namespace = object.root.get('metadata', 'namespace');
         // A namespace of the wrong type is unknown.
-        if (namespace.exists && namespace.value !== null && typeof namespace.value !== 'string') return;
+        if (namespace.isWritten() && typeof namespace.value !== 'string') return;
         const data = { kind: object.kind, name: object.name ?? '(unnamed)' };
         const severity = (): Severity => {
           const containers = context.model.workloads.filter((other) => other.object === object).flatMap((other) => other.containers);

@@ -1,133 +1,14 @@
 import type { Severity } from '../../findings/finding.js';
-import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../../model/kubernetes.js';
+import { isInternalGateway, isInternalIngress } from '../../model/exposure.js';
+import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
 import type { ModelServerKind } from '../../model/model-servers.js';
 import { modelServerOf } from '../../model/model-servers.js';
-import { sameNamespace, workloadsMatching, workloadsSelectedBy } from '../../model/selectors.js';
-import type { Node } from '../../model/value.js';
+import { findObject } from '../../model/references.js';
+import type { Backend, ParentGateway } from '../../model/routes.js';
+import { ingressBackends, isIngress, isRoute, parentGateways, routeBackends } from '../../model/routes.js';
+import { sameNamespace } from '../../model/selectors.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
-import { isInternalLoadBalancer } from './service-exposed-externally.js';
-
-/** Where a route sends traffic: the name that points at a Service or InferencePool, and the pods behind it. */
-export interface Backend {
-  readonly at: Node;
-  /** The Service or InferencePool, when it is in the scanned set. */
-  readonly target: K8sObject | undefined;
-  readonly workloads: readonly Workload[];
-}
-
-const INGRESS_GROUPS = new Set(['networking.k8s.io', 'extensions']);
-const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
-const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute']);
-const INFERENCE_POOL_GROUPS = new Set(['inference.networking.k8s.io', 'inference.networking.x-k8s.io']);
-
-export function isIngress(object: K8sObject): boolean {
-  return object.kind === 'Ingress' && INGRESS_GROUPS.has(object.group);
-}
-
-export function isRoute(object: K8sObject): boolean {
-  return ROUTE_KINDS.has(object.kind) && object.group === GATEWAY_API_GROUP;
-}
-
-function findObject(model: KubernetesModel, kind: string, namespace: string | undefined, name: string, groups: ReadonlySet<string>): K8sObject | undefined {
-  return model.objects.find((object) => object.kind === kind && groups.has(object.group) && object.name === name && (object.namespace ?? '') === (namespace ?? ''));
-}
-
-function serviceBackend(model: KubernetesModel, at: Node, namespace: string | undefined): Backend {
-  const service = findObject(model, 'Service', namespace, at.str() as string, new Set(['']));
-  return { at, target: service, workloads: service ? workloadsSelectedBy(model, service) : [] };
-}
-
-/** `spec.defaultBackend`, and every path's backend; `serviceName` is the pre-v1 spelling. */
-export function ingressBackends(model: KubernetesModel, ingress: K8sObject): Backend[] {
-  const spec = ingress.root.get('spec');
-  const backends = [
-    spec.get('defaultBackend'),
-    spec.get('backend'),
-    ...spec.get('rules').items().flatMap((rule) => rule.get('http', 'paths').items().map((path) => path.get('backend'))),
-  ];
-  return backends
-    .map((backend) => (backend.get('service', 'name').exists ? backend.get('service', 'name') : backend.get('serviceName')))
-    .filter((name) => name.str() !== undefined)
-    .map((name) => serviceBackend(model, name, ingress.namespace));
-}
-
-/** `rules[].backendRefs[]` of an HTTPRoute / GRPCRoute: Services, and the InferencePools of the Gateway API inference extension. */
-export function routeBackends(model: KubernetesModel, route: K8sObject): Backend[] {
-  const backends: Backend[] = [];
-  for (const rule of route.root.get('spec', 'rules').items()) {
-    for (const ref of rule.get('backendRefs').items()) {
-      const name = ref.get('name');
-      if (name.str() === undefined) continue;
-      const group = ref.get('group').str() ?? '';
-      const kind = ref.get('kind').str() ?? 'Service';
-      const namespace = ref.get('namespace').str() ?? route.namespace;
-      if (group === '' && kind === 'Service') backends.push(serviceBackend(model, name, namespace));
-      if (kind === 'InferencePool' && INFERENCE_POOL_GROUPS.has(group)) {
-        const pool = findObject(model, 'InferencePool', namespace, name.str() as string, INFERENCE_POOL_GROUPS);
-        backends.push({ at: name, target: pool, workloads: pool ? workloadsMatching(model, pool, pool.root.get('spec', 'selector')) : [] });
-      }
-    }
-  }
-  return backends;
-}
-
-export interface ParentGateway {
-  readonly name: string;
-  readonly namespace: string | undefined;
-  /** The Gateway, when it is in the scanned set. */
-  readonly object: K8sObject | undefined;
-}
-
-/** The Gateways a route attaches to (`parentRefs` of kind Gateway). */
-export function parentGateways(model: KubernetesModel, route: K8sObject): ParentGateway[] {
-  const parents: ParentGateway[] = [];
-  for (const ref of route.root.get('spec', 'parentRefs').items()) {
-    const name = ref.get('name').str();
-    if (name === undefined || (ref.get('kind').str() ?? 'Gateway') !== 'Gateway' || (ref.get('group').str() ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP) continue;
-    const namespace = ref.get('namespace').str() ?? route.namespace;
-    parents.push({ name, namespace, object: findObject(model, 'Gateway', namespace, name, new Set([GATEWAY_API_GROUP])) });
-  }
-  return parents;
-}
-
-/** The routes attached to a Gateway, in the scanned set. */
-export function routesOf(model: KubernetesModel, gateway: K8sObject): K8sObject[] {
-  return model.objects.filter((object) => isRoute(object) && parentGateways(model, object).some((parent) => parent.object === gateway));
-}
-
-function ingressClassOf(ingress: K8sObject): string | undefined {
-  return ingress.root.get('spec', 'ingressClassName').str() ?? ingress.annotations['kubernetes.io/ingress.class'];
-}
-
-/**
- * An Ingress is taken as internet-facing unless it says otherwise: an internal class
- * (`gce-internal`, `nginx-internal`, …), an internal ALB (the AWS Load Balancer Controller's
- * default scheme is `internal`), or an Application Gateway private frontend.
- */
-export function isInternalIngress(model: KubernetesModel, ingress: K8sObject): boolean {
-  const className = ingressClassOf(ingress);
-  if (className !== undefined && /internal/i.test(className)) return true;
-  const scheme = ingress.annotations['alb.ingress.kubernetes.io/scheme']?.trim().toLowerCase();
-  if (scheme === 'internal') return true;
-  if (ingress.annotations['appgw.ingress.kubernetes.io/use-private-ip']?.trim().toLowerCase() === 'true') return true;
-  if (className === undefined) return false;
-  const ingressClass = model.byType('k8s:IngressClass').find((candidate) => candidate.name === className);
-  const isAlb = className === 'alb' || ingressClass?.root.get('spec', 'controller').str() === 'ingress.k8s.aws/alb';
-  return isAlb && scheme !== 'internet-facing';
-}
-
-/** A Gateway is internal when its class says so (`gke-l7-rilb`, `*-internal-*`) or its load balancer is private. */
-export function isInternalGateway(gateway: K8sObject): boolean {
-  const className = gateway.root.get('spec', 'gatewayClassName').str() ?? '';
-  if (/internal|rilb/i.test(className)) return true;
-  const annotations: Record<string, string> = {};
-  for (const [key, value] of gateway.root.get('spec', 'infrastructure', 'annotations').entries()) {
-    const text = value.str();
-    if (text !== undefined) annotations[key] = text;
-  }
-  return isInternalLoadBalancer(annotations);
-}
 
 /** limited: a limit applies; none: nothing limits; unknown: a reference we cannot follow (never fires). */
 type Limit = 'limited' | 'none' | 'unknown';
@@ -194,7 +75,7 @@ function traefikLimit(model: KubernetesModel, reference: string, seen: Set<strin
 function kongLimit(model: KubernetesModel, owner: K8sObject): Limit {
   return combine(
     commaList(owner.annotations[KONG_PLUGINS]).map((name) => {
-      const plugin = findObject(model, 'KongPlugin', owner.namespace, name, KONG_GROUP) ?? model.objects.find((object) => object.kind === 'KongClusterPlugin' && KONG_GROUP.has(object.group) && object.name === name);
+      const plugin = findObject(model, { kind: 'KongPlugin', groups: KONG_GROUP, namespace: owner.namespace, name }) ?? model.objects.find((object) => object.kind === 'KongClusterPlugin' && KONG_GROUP.has(object.group) && object.name === name);
       if (!plugin) return 'unknown';
       const kind = plugin.root.get('plugin').str();
       if (kind === undefined) return 'unknown';

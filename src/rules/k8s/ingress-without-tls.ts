@@ -1,9 +1,9 @@
 import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
+import type { Backend } from '../../model/routes.js';
+import { ingressBackends, isIngress, routeBackends, routesOf } from '../../model/routes.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-import type { Backend } from './ingress-without-rate-limit.js';
-import { ingressBackends, isIngress, routeBackends, routesOf } from './ingress-without-rate-limit.js';
 
 /**
  * Annotations that give an Ingress TLS outside `spec.tls`: a cloud load balancer's certificate
@@ -39,7 +39,7 @@ function tlsHosts(tls: Node): string[] | 'all' | undefined {
   const hosts: string[] = [];
   for (const entry of tls.items()) {
     const list = entry.get('hosts');
-    if (!list.exists || list.value === null || (Array.isArray(list.value) && list.value.length === 0)) return 'all';
+    if (!list.isWritten() || (Array.isArray(list.value) && list.value.length === 0)) return 'all';
     if (!Array.isArray(list.value)) return undefined;
     for (const item of list.items()) {
       const host = item.str();
@@ -154,7 +154,7 @@ spec:
         if (!isIngress(object) || tlsByAnnotation(object)) return;
         const tls = object.root.get('spec', 'tls');
         // A `tls` that is not a list cannot be read: unknown.
-        if (tls.exists && tls.value !== null && !Array.isArray(tls.value)) return;
+        if (tls.isWritten() && !Array.isArray(tls.value)) return;
         const severity = severityForPod(ingressWithoutTls.meta.severity, backendContainers(ingressBackends(model, object)));
         if (tls.items().length === 0) {
           context.report({ messageId: 'noTls', data, at: tls, severity });

@@ -1,20 +1,20 @@
 import type { Severity } from '../../findings/finding.js';
+import { isFragment } from '../../model/fragments.js';
 import type { K8sObject, Workload } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-import { isFragment } from './resource-limits-missing.js';
 
 /** `podSelector: {}` (or an empty `matchLabels` and no expressions): every pod of the namespace. Unwritten, it decodes as `{}`. */
 function selectsAllPods(selector: Node): boolean {
-  if (!selector.exists || selector.value === null) return true;
+  if (!selector.isWritten()) return true;
   if (!selector.isMap()) return false;
   return selector.entries().every(([key, value]) => (key === 'matchLabels' || key === 'matchExpressions') && (value.value === null || value.entries().length + value.items().length === 0));
 }
 
 /** An absent, null or empty rule list: the direction allows nothing. */
 function isEmptyList(node: Node): boolean {
-  return !node.exists || node.value === null || (Array.isArray(node.value) && node.value.length === 0);
+  return !node.isWritten() || (Array.isArray(node.value) && node.value.length === 0);
 }
 
 /**
@@ -26,7 +26,7 @@ function defaultDenies(policy: K8sObject): { ingress: boolean; egress: boolean }
   if (!selectsAllPods(spec.get('podSelector'))) return { ingress: false, egress: false };
   const types = spec.get('policyTypes');
   const listed = types.items().map((item) => item.str());
-  const ingressType = types.exists && types.value !== null ? listed.includes('Ingress') : true;
+  const ingressType = types.isWritten() ? listed.includes('Ingress') : true;
   const egressType = listed.includes('Egress');
   return { ingress: ingressType && isEmptyList(spec.get('ingress')), egress: egressType && isEmptyList(spec.get('egress')) };
 }

@@ -1,9 +1,9 @@
 import { capabilityItems, isWindowsPod } from '../../model/containers.js';
+import { isFragmentContainer } from '../../model/fragments.js';
 import type { ContainerRef } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
-import { isFragmentContainer, isSet } from './resource-limits-missing.js';
 
 /** Kubernetes always allows escalation for a privileged container or one that adds SYS_ADMIN. */
 function escalationForcedBy(container: ContainerRef): { readonly node: Node; readonly cause: string } | undefined {
@@ -67,12 +67,12 @@ spec:
         if (forcedBy) messageId = 'forced';
         else if (field.isTrue()) messageId = 'allowed';
         // Absent in a patch: the base it applies to decides. Any other value is unknown.
-        else if (!isSet(field) && !isFragmentContainer(container)) messageId = 'notDisabled';
+        else if (!field.isWritten() && !isFragmentContainer(container)) messageId = 'notDisabled';
         else return;
         context.report({
           messageId,
           data: { container: container.name || '(unnamed)', cause: forcedBy?.cause ?? '' },
-          at: forcedBy && !isSet(field) ? forcedBy.node : field,
+          at: forcedBy && !field.isWritten() ? forcedBy.node : field,
           severity: severityForContainer(privilegeEscalationAllowed.meta.severity, container),
         });
       },

@@ -1,4 +1,4 @@
-import { requestsAccelerator } from '../../model/containers.js';
+import { requestsAccelerator } from '../../model/resources.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
 

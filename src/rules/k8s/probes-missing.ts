@@ -1,8 +1,8 @@
+import { isFragmentContainer } from '../../model/fragments.js';
 import type { ModelServerKind } from '../../model/model-servers.js';
 import { modelServerOf } from '../../model/model-servers.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
-import { isFragmentContainer, isSet } from './resource-limits-missing.js';
 
 /** Health endpoints of model servers that have them, to make the message actionable. */
 const HEALTH_ENDPOINTS: Partial<Record<ModelServerKind, { readonly ready: string; readonly live: string }>> = {
@@ -71,8 +71,8 @@ spec:
         const { object, podSpec } = container.workload;
         const restartPolicy = podSpec.get('restartPolicy').str();
         if (RUN_TO_COMPLETION_KINDS.has(object.kind) || restartPolicy === 'Never' || restartPolicy === 'OnFailure') return;
-        const readiness = isSet(container.node.get('readinessProbe'));
-        const liveness = isSet(container.node.get('livenessProbe'));
+        const readiness = container.node.get('readinessProbe').isWritten();
+        const liveness = container.node.get('livenessProbe').isWritten();
         if (readiness && liveness) return;
         const messageId = !readiness && !liveness ? 'noProbes' : readiness ? 'noLivenessProbe' : 'noReadinessProbe';
         const server = modelServerOf(container);

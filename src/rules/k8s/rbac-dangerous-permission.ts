@@ -1,6 +1,6 @@
+import { isRbacRole } from '../../model/rbac.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
-import { isRbacRole } from './rbac-wildcard.js';
 
 const CORE = '';
 const RBAC = 'rbac.authorization.k8s.io';

@@ -1,11 +1,5 @@
-import type { K8sObject } from '../../model/kubernetes.js';
+import { isRbacRole } from '../../model/rbac.js';
 import { defineRule } from '../define-rule.js';
-
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
-
-export function isRbacRole(object: K8sObject): boolean {
-  return (object.kind === 'Role' || object.kind === 'ClusterRole') && object.group === RBAC_GROUP;
-}
 
 /** Checked in this order: the first wildcard found is where the finding points. */
 const FIELDS = ['verbs', 'resources', 'apiGroups'] as const;

@@ -1,6 +1,7 @@
+import { isFragmentContainer } from '../../model/fragments.js';
+import { missingComputeResources } from '../../model/resources.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
-import { isFragmentContainer, missingComputeResources } from './resource-limits-missing.js';
 
 export const resourceRequestsMissing = defineRule({
   meta: {

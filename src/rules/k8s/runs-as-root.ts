@@ -1,10 +1,10 @@
 import { describeContainers, effectiveSecurityField, mergeByNode } from '../../model/containers.js';
+import { isFragmentContainer } from '../../model/fragments.js';
 import type { ContainerRef } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-import { isFragmentContainer, isSet } from './resource-limits-missing.js';
 
 interface Verdict {
   readonly messageId: 'rootUser' | 'nonRootDisabled' | 'nonRootNotRequired';
@@ -20,13 +20,13 @@ function verdictOf(container: ContainerRef): Verdict | undefined {
   const user = effectiveSecurityField(container, 'runAsUser');
   const nonRoot = effectiveSecurityField(container, 'runAsNonRoot');
   if (user.value === 0) return { messageId: 'rootUser', at: user, related: [] };
-  if (isSet(user)) return undefined; // another UID, or a value that cannot be read
+  if (user.isWritten()) return undefined; // another UID, or a value that cannot be read
   if (nonRoot.isFalse()) {
     const podNonRoot = container.workload.podSpec.get('securityContext', 'runAsNonRoot');
     const overridesPod = container.node.get('securityContext', 'runAsNonRoot').isFalse() && podNonRoot.isTrue();
     return { messageId: 'nonRootDisabled', at: nonRoot, related: overridesPod ? [{ at: podNonRoot, message: 'the pod sets `runAsNonRoot: true`' }] : [] };
   }
-  if (isSet(nonRoot) || isFragmentContainer(container)) return undefined;
+  if (nonRoot.isWritten() || isFragmentContainer(container)) return undefined;
   return { messageId: 'nonRootNotRequired', at: nonRoot, related: [] };
 }
 

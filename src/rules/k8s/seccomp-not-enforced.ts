@@ -1,9 +1,9 @@
 import { describeContainers, effectiveSecurityField, isWindowsPod, mergeByNode } from '../../model/containers.js';
+import { isFragmentContainer } from '../../model/fragments.js';
 import type { ContainerRef } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-import { isFragmentContainer, isSet } from './resource-limits-missing.js';
 
 interface Verdict {
   readonly messageId: 'unconfined' | 'legacyAnnotation' | 'notSet';
@@ -15,14 +15,14 @@ const ENFORCING_ANNOTATION = /^(runtime\/default|docker\/default|localhost\/.+)$
 
 function verdictOf(container: ContainerRef): Verdict | undefined {
   const profile = effectiveSecurityField(container, 'seccompProfile');
-  if (isSet(profile)) {
+  if (profile.isWritten()) {
     const type = profile.get('type');
     // RuntimeDefault / Localhost enforce; any other value is one the API server rejects.
     return type.str() === 'Unconfined' ? { messageId: 'unconfined', at: type } : undefined;
   }
   const annotations = container.workload.podMetadata.get('annotations');
   const ownAnnotation = annotations.get(`container.seccomp.security.alpha.kubernetes.io/${container.name}`);
-  const annotation = isSet(ownAnnotation) ? ownAnnotation : annotations.get('seccomp.security.alpha.kubernetes.io/pod');
+  const annotation = ownAnnotation.isWritten() ? ownAnnotation : annotations.get('seccomp.security.alpha.kubernetes.io/pod');
   if (ENFORCING_ANNOTATION.test(annotation.str() ?? '')) return { messageId: 'legacyAnnotation', at: annotation };
   return isFragmentContainer(container) ? undefined : { messageId: 'notSet', at: profile };
 }

@@ -1,7 +1,7 @@
+import { isFragment } from '../../model/fragments.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-import { isFragment, isSet } from './resource-limits-missing.js';
 
 export const serviceAccountTokenMounted = defineRule({
   meta: {
@@ -57,11 +57,11 @@ spec:
         const { podSpec, object } = workload;
         const podFlag = podSpec.get('automountServiceAccountToken');
         // A value of the wrong type is unknown: it neither mounts nor protects.
-        if (podFlag.isFalse() || (isSet(podFlag) && !podFlag.isTrue())) return;
+        if (podFlag.isFalse() || (podFlag.isWritten() && !podFlag.isTrue())) return;
         const serviceAccount = context.model.serviceAccountOf(workload);
         const accountFlag = serviceAccount?.root.get('automountServiceAccountToken');
         const accountDisables = accountFlag?.isFalse() ?? false;
-        if (!podFlag.isTrue() && (accountDisables || (accountFlag && isSet(accountFlag) && !accountFlag.isTrue()))) return;
+        if (!podFlag.isTrue() && (accountDisables || (accountFlag && accountFlag.isWritten() && !accountFlag.isTrue()))) return;
         const serviceAccountName = podSpec.get('serviceAccountName').str() ?? podSpec.get('serviceAccount').str() ?? 'default';
         const messageId = podFlag.isTrue()
           ? accountDisables
@@ -72,7 +72,7 @@ spec:
             : 'notDisabled';
         const related: RelatedHop[] =
           serviceAccount && accountFlag
-            ? [{ at: isSet(accountFlag) ? accountFlag : serviceAccount, message: `ServiceAccount '${serviceAccountName}'` }]
+            ? [{ at: accountFlag.isWritten() ? accountFlag : serviceAccount, message: `ServiceAccount '${serviceAccountName}'` }]
             : [];
         context.report({
           messageId,

@@ -1,49 +1,14 @@
+import { isInternalLoadBalancer } from '../../model/exposure.js';
 import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
-import { requestsAccelerator } from '../../model/containers.js';
 import { modelServerOf } from '../../model/model-servers.js';
+import { requestsAccelerator } from '../../model/resources.js';
 import { workloadsSelectedBy } from '../../model/selectors.js';
 import type { Node } from '../../model/value.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
 
-/**
- * Annotations (lower-cased value) that make a cloud controller provision a private load balancer.
- * AWS in-tree: any value but "false" means internal; the other providers want the exact value.
- */
-const INTERNAL_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
-  ['service.beta.kubernetes.io/aws-load-balancer-internal', (value) => value !== 'false'],
-  ['networking.gke.io/load-balancer-type', (value) => value === 'internal'],
-  ['cloud.google.com/load-balancer-type', (value) => value === 'internal'],
-  ['service.beta.kubernetes.io/azure-load-balancer-internal', (value) => value === 'true'],
-  ['service.beta.kubernetes.io/oci-load-balancer-internal', (value) => value === 'true'],
-  ['oci-network-load-balancer.oraclecloud.com/internal', (value) => value === 'true'],
-  ['service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type', (value) => value === 'private'],
-  ['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type', (value) => value === 'intranet'],
-  ['service.beta.kubernetes.io/openstack-internal-load-balancer', (value) => value === 'true'],
-];
-
-const AWS_SCHEME = 'service.beta.kubernetes.io/aws-load-balancer-scheme';
-const AWS_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type';
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-
-/**
- * Whether load-balancer annotations (of a Service, or of a Gateway's `spec.infrastructure`) ask
- * for a private address. The AWS Load Balancer Controller (it owns `aws-load-balancer-type:
- * external` / `nlb-ip` and `loadBalancerClass: service.k8s.aws/nlb`) defaults to internal.
- */
-export function isInternalLoadBalancer(annotations: Readonly<Record<string, string>>, loadBalancerClass?: string): boolean {
-  const scheme = annotations[AWS_SCHEME]?.toLowerCase();
-  if (scheme === 'internal') return true;
-  if (scheme === 'internet-facing') return false;
-  for (const [key, isInternal] of INTERNAL_ANNOTATIONS) {
-    const value = annotations[key];
-    if (value !== undefined && isInternal(value.trim().toLowerCase())) return true;
-  }
-  if (loadBalancerClass === 'networking.gke.io/l4-regional-internal') return true;
-  const awsType = annotations[AWS_TYPE]?.toLowerCase();
-  return loadBalancerClass === 'service.k8s.aws/nlb' || awsType === 'external' || awsType === 'nlb-ip';
-}
 
 /** `0.0.0.0/0`, `::/0` or any other CIDR with a zero-length prefix: every address. */
 function isOpenRange(cidr: string): boolean {
@@ -55,7 +20,7 @@ type RangeVerdict = { kind: 'open'; at: Node; range: string } | { kind: 'restric
 /** `spec.loadBalancerSourceRanges` wins over the older annotation when it lists anything. */
 function sourceRanges(service: K8sObject): RangeVerdict {
   const field = service.root.get('spec', 'loadBalancerSourceRanges');
-  if (field.exists && field.value !== null) {
+  if (field.isWritten()) {
     if (!Array.isArray(field.value)) return { kind: 'unknown' };
     const items = field.items();
     if (items.length > 0) {
@@ -65,7 +30,7 @@ function sourceRanges(service: K8sObject): RangeVerdict {
     }
   }
   const annotation = service.root.get('metadata', 'annotations', SOURCE_RANGES_ANNOTATION);
-  if (!annotation.exists || annotation.value === null) return { kind: 'none' };
+  if (!annotation.isWritten()) return { kind: 'none' };
   const text = annotation.str();
   if (text === undefined) return { kind: 'unknown' };
   const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');

@@ -1,7 +1,7 @@
 import { isWindowsPod } from '../../model/containers.js';
+import { isFragmentContainer } from '../../model/fragments.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
-import { isFragmentContainer, isSet } from './resource-limits-missing.js';
 
 export const writableRootFilesystem = defineRule({
   meta: {
@@ -54,7 +54,7 @@ spec:
         let messageId: string;
         if (field.isFalse()) messageId = 'writable';
         // Absent in a patch: the base it applies to decides. Any other value is unknown.
-        else if (!isSet(field) && !isFragmentContainer(container)) messageId = 'notReadOnly';
+        else if (!field.isWritten() && !isFragmentContainer(container)) messageId = 'notReadOnly';
         else return;
         context.report({
           messageId,
