@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { ConfigError } from './config-error.js';
-import { loadConfig, parseByteSize, parseConfig, validateRuleKeys } from './load-config.js';
+import { loadConfig, parseByteSize, validateRuleKeys } from './load-config.js';
+import { parseConfig } from './parse-config.js';
 
 const roots: string[] = [];
 after(() => {
