@@ -12,8 +12,9 @@ import {
 
 // A hand-written parser for the YAML that Kubernetes manifests use: block maps and sequences
 // (compact `- key: v` included), plain / quoted / block scalars, flow collections and comments.
-// It accepts only input on which it provably agrees with the `yaml` package and bails out on
-// anything else (anchors, aliases, tags, `?` keys, tabs as indentation, CR line breaks, errors).
+// It accepts only input on which it agrees with the `yaml` package (the differential tests hold
+// it to that) and bails out on anything else: anchors, aliases, tags, `?` keys, tabs outside
+// scalars, keys that are not strings, anything yaml would report as an error.
 // The scanning rules (where a scalar ends, which lines continue it) are ports of yaml's Lexer;
 // "indentNext" is the Lexer's name for the minimum indentation of a continuation line, always
 // the owning collection's indentation + 1 (0 at the root).
@@ -76,7 +77,8 @@ export function parseFastDocument(text: string, start: number, end: number, maxD
   try {
     return new FastParser(text, end, maxDepth).document(start);
   } catch (error) {
-    if (error === BAIL) return undefined;
+    // A stack overflow can only come from a caller's very large maxDepth: yaml then decides.
+    if (error === BAIL || error instanceof RangeError) return undefined;
     throw error;
   }
 }
@@ -198,7 +200,7 @@ class FastParser {
       case EOF:
         return false;
       default:
-        return c >= SPACE && c !== BOM;
+        return c > SPACE && c !== BOM;
     }
   }
 
