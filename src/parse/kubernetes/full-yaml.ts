@@ -1,8 +1,16 @@
-import { Composer, Pair, Parser, Scalar, YAMLMap, isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { CST, Document, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { CST, Document, Scalar, YAMLParseError } from 'yaml';
 import type { SourceFile } from '../../source/source-file.js';
 import { blockScalarEnd, childPointer, emptyValueOffset } from './span-rules.js';
 import type { DocumentError, NodeSpan, ParsedDocument, PlainValue } from './types.js';
+
+// Loaded on first use: most manifests never leave the fast path, and loading the package costs start-up time.
+const requireModule = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  return (yamlModule ??= requireModule('yaml') as typeof Yaml);
+}
 
 // The full path: the `yaml` package's Parser and Composer. It handles every document the fast
 // path bails on, reports all errors, and is the Document API for comment-preserving edits.
@@ -31,7 +39,7 @@ interface ComposedStream {
  * `maxDepth`: the Composer and toJS recurse once per level and would exhaust the stack.
  */
 function composeStream(text: string, maxDepth: number): ComposedStream {
-  const composer = new Composer({ uniqueKeys: true, logLevel: 'silent' });
+  const composer = new (yaml().Composer)({ uniqueKeys: true, logLevel: 'silent' });
   const tooDeep: (number | undefined)[] = [];
   const documents: Document.Parsed[] = [];
   // yaml builds an Error per problem; capturing their stacks was a third of the loading time on
@@ -39,7 +47,7 @@ function composeStream(text: string, maxDepth: number): ComposedStream {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    for (const token of new Parser().parse(text)) {
+    for (const token of new (yaml().Parser)().parse(text)) {
       if (token.type === 'document') {
         const at = token.value ? tooDeepOffset(token.value, maxDepth) : undefined;
         tooDeep.push(at);
@@ -130,7 +138,7 @@ function toParsedDocument(file: SourceFile, composed: ComposedDocument, base: nu
     return fail(code, first.message, base + first.pos[0]);
   }
   const contents = document.contents;
-  if (!contents || (isScalar(contents) && isEmptyScalar(contents) && !contents.tag && !contents.anchor)) return undefined;
+  if (!contents || (yaml().isScalar(contents) && isEmptyScalar(contents) && !contents.tag && !contents.anchor)) return undefined;
 
   let value: PlainValue;
   try {
@@ -179,21 +187,21 @@ class SpanCollector {
 
   private visit(node: AnyNode, ptr: string): [number, number] {
     const base = this.base;
-    if (isScalar(node)) {
+    if (yaml().isScalar(node)) {
       const [start, end] = node.range ?? [0, 0];
       if (start === end) {
         const at = emptyValueOffset(this.text, base + start);
         return [at, at];
       }
-      if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return [base + start, blockScalarEnd(this.text, base + start, base + end)];
+      if (node.type === yaml().Scalar.BLOCK_LITERAL || node.type === yaml().Scalar.BLOCK_FOLDED) return [base + start, blockScalarEnd(this.text, base + start, base + end)];
       return [base + start, base + end];
     }
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       this.hasAlias = true;
       const [start, end] = node.range ?? [0, 0];
       return [base + start, base + end];
     }
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const [start, end] = node.range ?? [0, 0];
       let last = base + start;
       for (const pair of node.items) {
@@ -212,7 +220,7 @@ class SpanCollector {
       }
       return [base + start, node.flow ? base + end : last];
     }
-    if (isSeq(node)) {
+    if (yaml().isSeq(node)) {
       const [start, end] = node.range ?? [0, 0];
       let last = base + start;
       node.items.forEach((item, i) => {
@@ -226,15 +234,15 @@ class SpanCollector {
   /** The property name toJS gives a key; undefined when it cannot be computed. */
   private keyString(key: unknown): string | undefined {
     if (key === null || key === undefined) return '';
-    if (isScalar(key)) {
+    if (yaml().isScalar(key)) {
       const value = key.value;
       if (value === null || value === undefined) return '';
       if (typeof value !== 'object') return String(value);
     }
     // Collection and alias keys: let yaml stringify them the way toJS does.
     try {
-      const probe = new YAMLMap(this.document.schema);
-      probe.items.push(new Pair(key, null));
+      const probe = new (yaml().YAMLMap)(this.document.schema);
+      probe.items.push(new (yaml().Pair)(key, null));
       const object = probe.toJS(this.document, { maxAliasCount: this.limits.maxAliasCount }) as Record<string, unknown>;
       return Object.keys(object)[0];
     } catch {
