@@ -103,6 +103,17 @@ ${POD}`;
   assert.equal(expired.code, 1);
 
   assert.equal(json(['-', '--fail-on', 'none'], { input: POD }).code, 0);
+
+  const annotated = POD.replace('  namespace: serving\n', '  namespace: serving\n  annotations:\n    inferguard.io/ignore: "IG-K8S-101: GPU driver probe; IG-K8S-113: pinned by the deploy tool"\n');
+  const byAnnotation = json(['-'], { input: annotated });
+  const ruleOf = (id: string) => byAnnotation.report.findings.find((finding) => finding.ruleId === id);
+  assert.equal(ruleOf('IG-K8S-101')?.suppression?.reason, 'GPU driver probe');
+  assert.equal(ruleOf('IG-K8S-113')?.suppression?.reason, 'pinned by the deploy tool');
+  assert.equal(ruleOf('IG-K8S-102')?.suppression, undefined);
+
+  const noReason = json(['-'], { input: `# inferguard:ignore IG-K8S-101\n${POD}` });
+  assert.equal(noReason.report.findings.find((finding) => finding.ruleId === 'IG-K8S-101')?.suppression, undefined);
+  assert.ok(noReason.report.notices.some((notice) => /no reason/.test(notice)));
 });
 
 test('config errors and bad usage exit 2 with a message naming the file and key', () => {
