@@ -1,4 +1,4 @@
-import type { ContainerRef, Workload } from './kubernetes.js';
+import type { ContainerRef, K8sObject, Workload } from './kubernetes.js';
 
 const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
@@ -16,4 +16,12 @@ export function isFragment(workload: Workload): boolean {
 /** A container of a fragment, or one without an image (a patch of one container of the base). */
 export function isFragmentContainer(container: ContainerRef): boolean {
   return !container.node.get('image').exists || isFragment(container.workload);
+}
+
+/**
+ * A kustomize strategic-merge patch that deletes the object (`$patch: delete`): it removes the
+ * resource from the build, so nothing it leaves out is missing and nothing it says is granted.
+ */
+export function isDeletionPatch(object: K8sObject): boolean {
+  return object.root.get('$patch').str() === 'delete';
 }

@@ -28,8 +28,8 @@ export function isRoute(object: K8sObject): boolean {
   return ROUTE_KINDS.has(object.kind) && object.group === GATEWAY_API_GROUP;
 }
 
-function serviceBackend(model: KubernetesModel, at: Node, namespace: string | undefined): Backend {
-  const service = findObject(model, { kind: 'Service', groups: CORE_GROUP, namespace, name: at.str() as string });
+function serviceBackend(model: KubernetesModel, at: Node, namespace: string | undefined, near: K8sObject): Backend {
+  const service = findObject(model, { kind: 'Service', groups: CORE_GROUP, namespace, name: at.str() as string, near });
   return { at, target: service, workloads: service ? workloadsSelectedBy(model, service) : [] };
 }
 
@@ -44,7 +44,7 @@ export function ingressBackends(model: KubernetesModel, ingress: K8sObject): Bac
   return backends
     .map((backend) => (backend.get('service', 'name').exists ? backend.get('service', 'name') : backend.get('serviceName')))
     .filter((name) => name.str() !== undefined)
-    .map((name) => serviceBackend(model, name, ingress.namespace));
+    .map((name) => serviceBackend(model, name, ingress.namespace, ingress));
 }
 
 /** `rules[].backendRefs[]` of an HTTPRoute / GRPCRoute: Services, and the InferencePools of the Gateway API inference extension. */
@@ -57,9 +57,9 @@ export function routeBackends(model: KubernetesModel, route: K8sObject): Backend
       const group = ref.get('group').str() ?? '';
       const kind = ref.get('kind').str() ?? 'Service';
       const namespace = ref.get('namespace').str() ?? route.namespace;
-      if (group === '' && kind === 'Service') backends.push(serviceBackend(model, name, namespace));
+      if (group === '' && kind === 'Service') backends.push(serviceBackend(model, name, namespace, route));
       if (kind === 'InferencePool' && INFERENCE_POOL_GROUPS.has(group)) {
-        const pool = findObject(model, { kind: 'InferencePool', groups: INFERENCE_POOL_GROUPS, namespace, name: name.str() as string });
+        const pool = findObject(model, { kind: 'InferencePool', groups: INFERENCE_POOL_GROUPS, namespace, name: name.str() as string, near: route });
         backends.push({ at: name, target: pool, workloads: pool ? workloadsMatching(model, pool, pool.root.get('spec', 'selector')) : [] });
       }
     }
@@ -82,7 +82,7 @@ export function parentGateways(model: KubernetesModel, route: K8sObject): Parent
     const name = ref.get('name').str();
     if (name === undefined || (ref.get('kind').str() ?? 'Gateway') !== 'Gateway' || (ref.get('group').str() ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP) continue;
     const namespace = ref.get('namespace').str() ?? route.namespace;
-    parents.push({ name, namespace, object: findObject(model, { kind: 'Gateway', groups: GATEWAY_GROUPS, namespace, name }) });
+    parents.push({ name, namespace, object: findObject(model, { kind: 'Gateway', groups: GATEWAY_GROUPS, namespace, name, near: route }) });
   }
   return parents;
 }

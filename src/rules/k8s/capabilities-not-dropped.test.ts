@@ -8,6 +8,7 @@ ruleTester(capabilitiesNotDropped, {
   fixtures: 'src/rules/k8s/__fixtures__/capabilities-not-dropped',
   valid: [
     { name: 'ALL and all dropped; a non-list drop, a Windows pod and a kustomize patch are not judged', file: 'pass-dropped.yaml' },
+    { name: 'privileged containers have every capability: left to IG-K8S-101', file: 'pass-privileged.yaml' },
     { name: 'a non-string item makes the list unknown', code: pod('{drop: [NET_RAW, {name: ALL}]}') },
   ],
   invalid: [

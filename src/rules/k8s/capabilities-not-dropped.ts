@@ -12,7 +12,7 @@ export const capabilitiesNotDropped = defineRule({
     rationale:
       'Without `drop: [ALL]` a container keeps the runtime default capabilities, among them `NET_RAW` (spoof traffic to other pods on the node), `CHOWN`, `DAC_OVERRIDE`, `SETUID` and `MKNOD`. A model server needs none of them to load weights, use a GPU or serve HTTP, and every one left is a tool for code that runs through a malicious model file.',
     remediation:
-      'Add `securityContext.capabilities.drop: ["ALL"]` to every container and add back only what is needed (`NET_BIND_SERVICE` to listen below port 1024). Write `ALL` in upper case: runtimes accept any case, but Pod Security admission compares it exactly.',
+      'Add `securityContext.capabilities.drop: ["ALL"]` to every container and add back only what is needed (`NET_BIND_SERVICE` to listen below port 1024). Write `ALL` in upper case: runtimes accept any case, but Pod Security admission compares it exactly. A privileged container has every capability whatever it drops: it is left to IG-K8S-101.',
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
       'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
@@ -51,6 +51,9 @@ spec:
     return {
       container(container) {
         if (isWindowsPod(container.workload)) return;
+        // A privileged container gets every capability whatever `drop` says (containerd and CRI-O ignore
+        // add / drop for it): "keeps the runtime defaults" would be false, and IG-K8S-101 reports it.
+        if (container.node.get('securityContext', 'privileged').isTrue()) return;
         const drop = container.node.get('securityContext', 'capabilities', 'drop');
         const severity = severityForContainer(capabilitiesNotDropped.meta.severity, container);
         const data = { container: container.name || '(unnamed)' };

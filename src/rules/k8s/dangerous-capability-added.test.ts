@@ -1,4 +1,7 @@
-import { ruleTester } from '../../testing/rule-tester.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SourceFile } from '../../source/source-file.js';
+import { findingsOf, ruleTester } from '../../testing/rule-tester.js';
 import { dangerousCapabilityAdded } from './dangerous-capability-added.js';
 
 const pod = (add: string): string =>
@@ -26,4 +29,10 @@ ruleTester(dangerousCapabilityAdded, {
     },
     { name: 'SYS_MODULE and DAC_READ_SEARCH', code: pod('[SYS_MODULE, DAC_READ_SEARCH]'), errors: [{ line: 9, messageId: 'dangerousCapability' }, { line: 9, messageId: 'dangerousCapability' }] },
   ],
+});
+
+test('IG-K8S-105 does not claim SYS_PTRACE reaches the whole pod when the pod does not share its PID namespace', () => {
+  const [finding] = findingsOf(dangerousCapabilityAdded, new SourceFile('inline.yaml', pod('[SYS_PTRACE]')));
+  assert.match(finding?.message ?? '', /its own container/);
+  assert.doesNotMatch(finding?.message ?? '', /other processes in the pod/);
 });

@@ -6,7 +6,7 @@ import { severityForContainer } from '../severity.js';
 const DANGEROUS: ReadonlyMap<string, string> = new Map([
   ['SYS_ADMIN', 'mount, namespaces and most of root, a known path to the node'],
   ['NET_ADMIN', 'reconfigure the pod network and intercept or redirect its traffic'],
-  ['SYS_PTRACE', 'read and alter the memory of other processes in the pod'],
+  ['SYS_PTRACE', 'read and alter the memory of the processes it can see: its own container\u2019s, or the pod\u2019s or node\u2019s when it shares their PID namespace'],
   ['SYS_MODULE', 'load modules into the node\'s kernel'],
   ['NET_RAW', 'craft raw packets to spoof traffic to other pods on the node'],
   ['DAC_READ_SEARCH', 'read any file and open files by handle, a known container escape'],

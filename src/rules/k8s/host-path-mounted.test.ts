@@ -21,14 +21,30 @@ ruleTester(hostPathMounted, {
         { line: 64, messageId: 'sensitiveHostPath', severity: 'critical' },
       ],
     },
+    {
+      name: 'NFD feature files and os-release are routine node paths; the CNI configuration is critical',
+      file: 'fail-gpu-node-agents.yaml',
+      errors: [
+        { line: 30, messageId: 'hostPath', severity: 'high' },
+        { line: 34, messageId: 'hostPath', severity: 'high' },
+        { line: 58, messageId: 'sensitiveHostPath', severity: 'critical' },
+      ],
+    },
   ],
 });
 
 test('sensitive host paths are normalised and matched by directory', () => {
-  for (const path of ['/', '//', '/etc', '/etc/', '/etc/kubernetes/pki', '/proc/1/root', '/sys/fs/cgroup', '/root/.ssh', '/var', '/var/run', '/run/containerd/containerd.sock', '/var/run/crio/crio.sock', '/var/lib/kubelet/pods', '/var/lib/../lib/kubelet', '/var/lib/kubelet/']) {
+  for (const path of ['/', '//', '/etc', '/etc/', '/etc/kubernetes/pki', '/proc/1/root', '/sys/fs/cgroup', '/root/.ssh', '/var', '/var/run', '/run/containerd/containerd.sock', '/var/run/crio/crio.sock', '/var/lib/kubelet/pods', '/var/lib/../lib/kubelet', '/var/lib/kubelet/', '/etc/cni/net.d', '/etc/kubernetes/node-feature-discovery', '/etc/kubernetes/secrets-store-csi-providers']) {
     assert.ok(sensitiveHostPath(path), path);
   }
-  for (const path of ['/mnt/models', '/etc/localtime', '/etc/ssl/certs/', '/var/log', '/etcetera', '/rootfs', '/var/lib/kubelet-plugins', 'relative/etc', '/dev/shm', '/var/lib/kubelet/device-plugins', '/var/lib/kubelet/pod-resources/', '/var/lib/kubelet/plugins/csi.example.com']) {
+  for (const path of ['/mnt/models', '/etc/localtime', '/etc/ssl/certs/', '/var/log', '/etcetera', '/rootfs', '/var/lib/kubelet-plugins', 'relative/etc', '/dev/shm', '/var/lib/kubelet/device-plugins', '/var/lib/kubelet/pod-resources/', '/var/lib/kubelet/plugins/csi.example.com', '/etc/os-release', '/etc/kubernetes/node-feature-discovery/features.d/']) {
     assert.equal(sensitiveHostPath(path), undefined, path);
   }
+});
+
+test('a path below a critical directory is described as part of it, not as all of it', () => {
+  assert.equal(sensitiveHostPath('/sys/fs/cgroup'), 'part of /sys, host kernel interfaces (cgroups, devices)');
+  assert.match(sensitiveHostPath('/etc/cni/net.d') ?? '', /^part of \/etc\/cni, the CNI configuration/);
+  assert.doesNotMatch(sensitiveHostPath('/etc/cni/net.d') ?? '', /credentials/);
+  assert.equal(sensitiveHostPath('/sys'), 'host kernel interfaces (cgroups, devices)');
 });

@@ -6,6 +6,10 @@ import { severityForPod } from '../severity.js';
 
 /** Node paths whose mount is critical: the path itself, anything under it, and any directory holding it. */
 const SENSITIVE_PATHS: ReadonlyArray<readonly [string, string]> = [
+  // Most specific first: the first directory that holds the path names the risk.
+  ['/etc/kubernetes/secrets-store-csi-providers', 'the Secrets Store CSI provider sockets, through which the Secrets mounted into pods pass'],
+  ['/etc/kubernetes', "the kubelet's and control plane's configuration and credentials"],
+  ['/etc/cni', 'the CNI configuration, which chooses the plugins the runtime runs as root for every pod'],
   ['/etc', 'node configuration and kubelet / control-plane credentials'],
   ['/proc', 'host kernel and process interfaces'],
   ['/sys', 'host kernel interfaces (cgroups, devices)'],
@@ -26,6 +30,9 @@ const SENSITIVE_PATHS: ReadonlyArray<readonly [string, string]> = [
  */
 const ROUTINE_PATHS = [
   '/etc/localtime',
+  '/etc/os-release',
+  // Feature files GPU feature discovery writes for NFD to turn into node labels (not the `source.d` hooks).
+  '/etc/kubernetes/node-feature-discovery/features.d',
   '/etc/timezone',
   '/etc/ssl/certs',
   '/etc/pki/tls/certs',
@@ -46,7 +53,11 @@ export function sensitiveHostPath(rawPath: string): string | undefined {
   const path = posix.normalize(rawPath).replace(/(.)\/+$/, '$1');
   if (path === '/') return "the node's whole filesystem";
   if (!path.startsWith('/') || ROUTINE_PATHS.some((routine) => isWithin(path, routine))) return undefined;
-  for (const [sensitive, reason] of SENSITIVE_PATHS) if (isWithin(path, sensitive)) return reason;
+  for (const [sensitive, reason] of SENSITIVE_PATHS) {
+    // Below the directory the pod reaches only part of it: say which directory, not that it holds everything.
+    if (path === sensitive) return reason;
+    if (isWithin(path, sensitive)) return `part of ${sensitive}, ${reason}`;
+  }
   const contained = SENSITIVE_PATHS.find(([sensitive]) => isWithin(sensitive, path));
   return contained && `it contains ${contained[0]}, ${contained[1]}`;
 }

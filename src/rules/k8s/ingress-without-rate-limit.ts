@@ -75,7 +75,7 @@ function traefikLimit(model: KubernetesModel, reference: string, seen: Set<strin
 function kongLimit(model: KubernetesModel, owner: K8sObject): Limit {
   return combine(
     commaList(owner.annotations[KONG_PLUGINS]).map((name) => {
-      const plugin = findObject(model, { kind: 'KongPlugin', groups: KONG_GROUP, namespace: owner.namespace, name }) ?? model.objects.find((object) => object.kind === 'KongClusterPlugin' && KONG_GROUP.has(object.group) && object.name === name);
+      const plugin = findObject(model, { kind: 'KongPlugin', groups: KONG_GROUP, namespace: owner.namespace, name, near: owner }) ?? model.objects.find((object) => object.kind === 'KongClusterPlugin' && KONG_GROUP.has(object.group) && object.name === name);
       if (!plugin) return 'unknown';
       const kind = plugin.root.get('plugin').str();
       if (kind === undefined) return 'unknown';

@@ -6,6 +6,7 @@ ruleTester(ingressWithoutTls, {
   valid: [
     { name: 'default certificate, wildcard and apex coverage, template hosts, HTTPS and TLS listeners, Istio redirect', file: 'pass-tls.yaml' },
     { name: 'ALB, GKE and Application Gateway certificates by annotation; NGINX TLS passthrough', file: 'pass-tls-annotations.yaml' },
+    { name: 'a cluster-local Istio server whose only Service is ClusterIP, gateway pods installed elsewhere', file: 'pass-local-gateway-operator.yaml' },
     {
       name: 'a tls field that is not a list is unknown',
       code: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  tls: "{{ .Values.tls }}"\n  rules:\n    - host: a.example.com\n',
@@ -38,6 +39,11 @@ ruleTester(ingressWithoutTls, {
         { line: 12, messageId: 'gatewayHttpOnly', severity: 'high' },
         { line: 68, messageId: 'gatewayHttpOnly', severity: 'medium' },
       ],
+    },
+    {
+      name: 'Istio Gateways: the edge server behind a LoadBalancer is reported, cluster-local servers behind ClusterIP Services are not',
+      file: 'fail-istio-local-and-edge.yaml',
+      errors: [{ line: 75, messageId: 'gatewayHttpOnly', severity: 'medium' }],
     },
   ],
 });

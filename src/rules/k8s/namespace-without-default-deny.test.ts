@@ -5,6 +5,7 @@ ruleTester(namespaceWithoutDefaultDeny, {
   fixtures: 'src/rules/k8s/__fixtures__/namespace-without-default-deny',
   valid: [
     { name: 'one policy for both directions, two split policies, unnamespaced workloads, patches, empty namespaces', file: 'pass-default-deny.yaml' },
+    { name: 'namespace-wide allow lists in both directions; namespaces the operator fills in', file: 'pass-allow-lists.yaml' },
     {
       name: 'a namespace that is a template placeholder is unknown',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: "${namespace}"}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n',
@@ -21,9 +22,18 @@ ruleTester(namespaceWithoutDefaultDeny, {
       ],
     },
     {
-      name: 'egress rules without policyTypes make an Ingress-only policy',
-      code: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: ns}\nspec:\n  podSelector: {}\n  egress:\n    - to: [{ipBlock: {cidr: 10.0.0.0/8}}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: ns}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n',
+      name: 'egress rules without policyTypes add Egress, and an empty egress rule allows everything',
+      code: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: ns}\nspec:\n  podSelector: {}\n  egress:\n    - {}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: ns}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n',
       errors: [{ line: 11, messageId: 'noDefaultDenyEgress', severity: 'low' }],
+    },
+    {
+      name: 'same-namespace allow list isolates ingress only; open allow lists deny nothing; a deleted Namespace is not the location',
+      file: 'fail-allow-lists.yaml',
+      errors: [
+        { line: 20, messageId: 'noDefaultDenyEgress', severity: 'low' },
+        { line: 50, messageId: 'noDefaultDeny', severity: 'medium' },
+        { line: 67, messageId: 'noDefaultDeny', severity: 'medium' },
+      ],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import type { Severity } from '../../findings/finding.js';
-import { isFragment } from '../../model/fragments.js';
+import { isDeletionPatch, isFragment } from '../../model/fragments.js';
 import type { K8sObject, Workload } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
@@ -12,14 +12,39 @@ function selectsAllPods(selector: Node): boolean {
   return selector.entries().every(([key, value]) => (key === 'matchLabels' || key === 'matchExpressions') && (value.value === null || value.entries().length + value.items().length === 0));
 }
 
-/** An absent, null or empty rule list: the direction allows nothing. */
-function isEmptyList(node: Node): boolean {
-  return !node.isWritten() || (Array.isArray(node.value) && node.value.length === 0);
+/** A CIDR with a zero-length prefix (`0.0.0.0/0`, `::/0`): every address. */
+function isOpenCidr(node: Node): boolean {
+  return /\/0+$/.test(node.str()?.trim() ?? '');
+}
+
+/** A peer that admits every address or every pod of the cluster: `ipBlock` of `0.0.0.0/0`, or `namespaceSelector: {}` without a narrowing `podSelector`. */
+function isOpenPeer(peer: Node): boolean {
+  if (isOpenCidr(peer.get('ipBlock', 'cidr'))) return true;
+  const namespaces = peer.get('namespaceSelector');
+  const pods = peer.get('podSelector');
+  return namespaces.isWritten() && selectsAllPods(namespaces) && (!pods.isWritten() || selectsAllPods(pods));
 }
 
 /**
- * Which directions a NetworkPolicy denies by default for all pods. Without `policyTypes`,
- * Kubernetes assumes Ingress, plus Egress only when egress rules are written (then it is not a deny).
+ * Whether a policy's rules for one direction leave every pod it selects isolated: each rule names its
+ * peers and none of them is "everything". A rule without peers (`- {}`, or only `ports`) allows all
+ * traffic; an unreadable list is taken as allowing.
+ */
+function rulesIsolate(rules: Node, peersKey: 'from' | 'to'): boolean {
+  if (!rules.isWritten()) return true;
+  if (!Array.isArray(rules.value)) return false;
+  return rules.items().every((rule) => {
+    const peers = rule.get(peersKey);
+    if (!Array.isArray(peers.value) || peers.value.length === 0) return false;
+    return !peers.items().some(isOpenPeer);
+  });
+}
+
+/**
+ * Which directions a NetworkPolicy denies by default for all pods. A policy that selects every pod
+ * isolates them for each of its types: only the peers its rules list are allowed (no rules: nothing is),
+ * so a namespace-wide allow list such as "same namespace only" is a default deny too. Without
+ * `policyTypes`, Kubernetes assumes Ingress, plus Egress when egress rules are written.
  */
 function defaultDenies(policy: K8sObject): { ingress: boolean; egress: boolean } {
   const spec = policy.root.get('spec');
@@ -27,8 +52,13 @@ function defaultDenies(policy: K8sObject): { ingress: boolean; egress: boolean }
   const types = spec.get('policyTypes');
   const listed = types.items().map((item) => item.str());
   const ingressType = types.isWritten() ? listed.includes('Ingress') : true;
-  const egressType = listed.includes('Egress');
-  return { ingress: ingressType && isEmptyList(spec.get('ingress')), egress: egressType && isEmptyList(spec.get('egress')) };
+  const egressType = types.isWritten() ? listed.includes('Egress') : spec.get('egress').items().length > 0;
+  return { ingress: ingressType && rulesIsolate(spec.get('ingress'), 'from'), egress: egressType && rulesIsolate(spec.get('egress'), 'to') };
+}
+
+/** A namespace name as the API accepts it (an RFC 1123 label); anything else is a placeholder filled in later (`${namespace}`, `FILLED BY THE OPERATOR`). */
+function isNamespaceName(name: string): boolean {
+  return name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
 }
 
 function sourceOrder(a: K8sObject, b: K8sObject): number {
@@ -46,7 +76,7 @@ export const namespaceWithoutDefaultDeny = defineRule({
     rationale:
       "Kubernetes lets every pod talk to every other pod, and to the internet, until a NetworkPolicy selects it. A model server's admin, metrics and inference ports (TorchServe 8081, Triton 8000-8002, Ray 8265) are then open to any compromised pod in the cluster, and a compromised model server can reach the cloud metadata endpoint, other namespaces and the internet to exfiltrate weights. A default-deny policy per namespace turns every allowed flow into a decision someone wrote down.",
     remediation:
-      'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to each namespace, then allow explicitly: the ingress controller to the inference port, DNS and the model store for egress.',
+      'Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no rules to each namespace, then allow explicitly: the ingress controller to the inference port, DNS and the model store for egress. A policy that selects every pod and only allows listed peers (for example the same namespace) also counts as a default deny for its direction; one that allows `0.0.0.0/0` or every namespace does not.',
     references: [
       'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
       'https://github.com/aquasecurity/kube-bench/blob/main/cfg/cis-1.10/policies.yaml',
@@ -94,11 +124,12 @@ spec:
         const byNamespace = new Map<string, Workload[]>();
         for (const workload of model.workloads) {
           const namespace = workload.object.namespace;
-          // A namespace written as a template placeholder (`${namespace}`, `{{ .Release.Namespace }}`) is unknown too.
-          if (namespace === undefined || /\$\{|\{\{/.test(namespace) || isFragment(workload)) continue;
+          // A namespace written as a placeholder (`${namespace}`, `{{ .Release.Namespace }}`, `FILLED BY THE OPERATOR`) is unknown too.
+          if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload)) continue;
           byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), workload]);
         }
-        const policies = model.byType('k8s:NetworkPolicy').filter((policy) => policy.group === 'networking.k8s.io');
+        // A kustomize `$patch: delete` removes the object from the build: it neither protects nor names the namespace.
+        const policies = model.byType('k8s:NetworkPolicy').filter((policy) => policy.group === 'networking.k8s.io' && !isDeletionPatch(policy));
         for (const [namespace, workloads] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
           const denies = policies.filter((policy) => policy.namespace === namespace).map(defaultDenies);
           const ingress = denies.some((deny) => deny.ingress);
@@ -107,7 +138,7 @@ spec:
           const messageId = !ingress && !egress ? 'noDefaultDeny' : ingress ? 'noDefaultDenyEgress' : 'noDefaultDenyIngress';
           // Egress alone is the lesser gap: ingress isolation is what CIS 5.3.2 asks for.
           const base: Severity = messageId === 'noDefaultDenyEgress' ? 'low' : namespaceWithoutDefaultDeny.meta.severity;
-          const namespaceObject = model.byType('k8s:Namespace').find((candidate) => candidate.group === '' && candidate.name === namespace);
+          const namespaceObject = model.byType('k8s:Namespace').find((candidate) => candidate.group === '' && candidate.name === namespace && !isDeletionPatch(candidate));
           const first = [...workloads].sort((a, b) => sourceOrder(a.object, b.object))[0] as Workload;
           const object = namespaceObject ?? first.object;
           context.report({

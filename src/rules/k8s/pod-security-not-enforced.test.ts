@@ -5,6 +5,7 @@ ruleTester(podSecurityNotEnforced, {
   fixtures: 'src/rules/k8s/__fixtures__/pod-security-not-enforced',
   valid: [
     { name: 'restricted, baseline, an unreadable level, a template value, the label on a ConfigMap', file: 'pass-namespaces.yaml' },
+    { name: 'kustomize `$patch: delete` Namespaces are removed, not created', file: 'pass-delete-patch.yaml' },
     {
       name: 'a level given as a boolean is unknown',
       code: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n  labels: {pod-security.kubernetes.io/enforce: true}\n',

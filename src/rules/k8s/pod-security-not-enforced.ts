@@ -1,3 +1,4 @@
+import { isDeletionPatch } from '../../model/fragments.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
 
@@ -43,7 +44,8 @@ metadata:
   create(context) {
     return {
       object(namespace) {
-        if (namespace.kind !== 'Namespace' || namespace.group !== '') return;
+        // A kustomize `$patch: delete` removes the Namespace from the build: it is not created at all.
+        if (namespace.kind !== 'Namespace' || namespace.group !== '' || isDeletionPatch(namespace)) return;
         const label = namespace.root.get('metadata', 'labels', ENFORCE_LABEL);
         // Any other value is unknown: the admission plugin treats an unreadable level as `restricted`.
         const level = label.str();

@@ -1,4 +1,4 @@
-import { requestsAccelerator } from '../../model/resources.js';
+import { acceleratorResources } from '../../model/resources.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
 
@@ -9,9 +9,9 @@ export const privilegedContainer = defineRule({
     title: 'Container runs privileged',
     severity: 'high',
     rationale:
-      'A privileged container has every capability and every host device: it is root on the node. Code execution in a model server (a pickle in a model file, a server CVE) becomes node takeover, with access to every other model, GPU and credential on that node. GPU access does not need it: the device plugin hands out GPUs without privileges.',
+      'A privileged container has every capability and every host device: it is root on the node. Code execution in a model server (a pickle in a model file, a server CVE) becomes node takeover, with access to every other model, GPU and credential on that node. GPU or TPU access does not need it: the device plugin hands out accelerators without privileges.',
     remediation:
-      'Remove `securityContext.privileged: true`. Request GPUs through `resources.limits` (`nvidia.com/gpu: 1`) and let the device plugin mount them.',
+      'Remove `securityContext.privileged: true`. Request GPUs and other accelerators through `resources.limits` (`nvidia.com/gpu: 1`, `google.com/tpu: 4`) and let the device plugin mount them.',
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
       'https://github.com/NVIDIA/k8s-device-plugin',
@@ -21,7 +21,8 @@ export const privilegedContainer = defineRule({
     fix: 'none',
     messages: {
       privileged: "Container '{{container}}' runs privileged: it is root on the node.",
-      privilegedGpu: "Container '{{container}}' runs privileged to reach GPUs; the device plugin gives GPU access without privileges.",
+      privilegedGpu:
+        "Container '{{container}}' runs privileged while it asks for `{{resource}}`: the device plugin already gives it the accelerator, and privileged makes it root on the node.",
     },
     examples: {
       bad: `apiVersion: v1
@@ -51,10 +52,11 @@ spec:
       container(container) {
         const privileged = container.node.get('securityContext', 'privileged');
         if (!privileged.isTrue()) return;
-        const gpu = requestsAccelerator(container);
+        // Name the accelerator actually requested: a TPU or Neuron container is not reaching for GPUs.
+        const [accelerator] = acceleratorResources(container);
         context.report({
-          messageId: gpu ? 'privilegedGpu' : 'privileged',
-          data: { container: container.name },
+          messageId: accelerator ? 'privilegedGpu' : 'privileged',
+          data: { container: container.name, resource: accelerator ?? '' },
           at: privileged,
           severity: severityForContainer(privilegedContainer.meta.severity, container),
         });

@@ -1,6 +1,8 @@
 import { isFragmentContainer } from '../../model/fragments.js';
+import type { ContainerRef, Workload } from '../../model/kubernetes.js';
 import type { ModelServerKind } from '../../model/model-servers.js';
 import { modelServerOf } from '../../model/model-servers.js';
+import { workloadsSelectedBy } from '../../model/selectors.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
 
@@ -16,6 +18,29 @@ const HEALTH_ENDPOINTS: Partial<Record<ModelServerKind, { readonly ready: string
 
 const RUN_TO_COMPLETION_KINDS = new Set(['Job', 'CronJob']);
 
+/** Knative Serving gives the serving container a TCP readiness probe on its port when the manifest writes none. */
+function readinessDefaulted(container: ContainerRef): boolean {
+  const { object } = container.workload;
+  return object.kind === 'Service' && object.group === 'serving.knative.dev';
+}
+
+function declaresPorts(container: ContainerRef): boolean {
+  return container.node.get('ports').items().length > 0;
+}
+
+/**
+ * Whether traffic is sent to the container, so that readiness matters: it declares a port, it is a
+ * model server, or a Service selects its pod and no container of the pod names the port it serves.
+ * A node agent, a sidecar beside the serving container or a worker that only makes outbound calls
+ * gets no traffic: only liveness applies to it.
+ */
+function receivesTraffic(container: ContainerRef, selectedByService: () => ReadonlySet<Workload>): boolean {
+  if (declaresPorts(container) || modelServerOf(container) !== undefined) return true;
+  const { workload } = container;
+  if (workload.containers.some((other) => other.role === 'container' && declaresPorts(other))) return false;
+  return selectedByService().has(workload);
+}
+
 export const probesMissing = defineRule({
   meta: {
     id: 'IG-K8S-114',
@@ -25,11 +50,12 @@ export const probesMissing = defineRule({
     rationale:
       'Model servers take from seconds to many minutes to load weights. Without a readiness probe, Services send traffic to a pod that cannot answer yet, and a rollout replaces working replicas with ones still loading. Without a liveness probe, a server wedged by a bad request or a GPU error (CUDA out of memory, Xid) keeps its GPU and its share of traffic until someone notices.',
     remediation:
-      'Add a `readinessProbe` on the model ready endpoint (Triton `/v2/health/ready`, TF Serving `/v1/models/<model>`, TorchServe `/ping`, vLLM / TGI `/health`) and a `livenessProbe` on the live endpoint; give slow loaders a `startupProbe` rather than a long liveness delay. Jobs and other run-to-completion pods are not checked.',
+      'Add a `readinessProbe` on the model ready endpoint (Triton `/v2/health/ready`, TF Serving `/v1/models/<model>`, TorchServe `/ping`, vLLM / TGI `/health`) and a `livenessProbe` on the live endpoint; give slow loaders a `startupProbe` rather than a long liveness delay. Jobs and other run-to-completion pods are not checked; containers that receive no traffic (no declared port, no Service selecting them) and Knative Services (which get a default readiness probe) are checked for liveness only.',
     references: [
       'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
       'https://github.com/triton-inference-server/server/blob/main/docs/user_guide/model_management.md',
       'https://www.tensorflow.org/tfx/serving/api_rest#model_status_api',
+      'https://knative.dev/docs/serving/services/configure-probing/',
     ],
     mappings: { stride: ['D'], nist: ['SC-5'] },
     targets: ['k8s:Workload'],
@@ -64,6 +90,9 @@ spec:
     },
   },
   create(context) {
+    let selected: Set<Workload> | undefined;
+    const selectedByService = (): ReadonlySet<Workload> =>
+      (selected ??= new Set(context.model.byType('k8s:Service').filter((service) => service.group === '').flatMap((service) => workloadsSelectedBy(context.model, service))));
     return {
       container(container) {
         // Init and ephemeral containers run once or on demand: probes do not apply to them.
@@ -71,7 +100,8 @@ spec:
         const { object, podSpec } = container.workload;
         const restartPolicy = podSpec.get('restartPolicy').str();
         if (RUN_TO_COMPLETION_KINDS.has(object.kind) || restartPolicy === 'Never' || restartPolicy === 'OnFailure') return;
-        const readiness = container.node.get('readinessProbe').isWritten();
+        // Readiness is satisfied when written, defaulted by Knative, or not needed because no traffic reaches the container.
+        const readiness = container.node.get('readinessProbe').isWritten() || readinessDefaulted(container) || !receivesTraffic(container, selectedByService);
         const liveness = container.node.get('livenessProbe').isWritten();
         if (readiness && liveness) return;
         const messageId = !readiness && !liveness ? 'noProbes' : readiness ? 'noLivenessProbe' : 'noReadinessProbe';

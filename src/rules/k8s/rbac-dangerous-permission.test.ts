@@ -5,6 +5,7 @@ ruleTester(rbacDangerousPermission, {
   fixtures: 'src/rules/k8s/__fixtures__/rbac-dangerous-permission',
   valid: [
     { name: 'named Secrets, wildcards (IG-K8S-121), scoped bind, read-only pods and webhooks, wrong groups', file: 'pass-scoped.yaml' },
+    { name: 'ClusterRoles granted per namespace: aggregated into a namespaced user role, or bound only by RoleBindings', file: 'pass-namespace-granted.yaml' },
     {
       name: 'impersonating only a resource that is not an identity is not reported',
       code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules:\n  - {apiGroups: [""], resources: [configmaps], verbs: [impersonate]}\n',
@@ -32,6 +33,14 @@ ruleTester(rbacDangerousPermission, {
       errors: [
         { line: 12, messageId: 'podExec' },
         { line: 16, messageId: 'podCreate' },
+      ],
+    },
+    {
+      name: 'aggregated into a ClusterRole that a ClusterRoleBinding grants: cluster-wide despite an aggregate-to label',
+      file: 'fail-aggregated.yaml',
+      errors: [
+        { line: 22, messageId: 'podCreate' },
+        { line: 21, messageId: 'secretsRead' },
       ],
     },
     {

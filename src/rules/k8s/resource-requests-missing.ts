@@ -1,4 +1,5 @@
 import { isFragmentContainer } from '../../model/fragments.js';
+import type { ContainerRef, Workload } from '../../model/kubernetes.js';
 import { missingComputeResources } from '../../model/resources.js';
 import { defineRule } from '../define-rule.js';
 import { severityForContainer } from '../severity.js';
@@ -21,7 +22,9 @@ export const resourceRequestsMissing = defineRule({
     targets: ['k8s:Workload'],
     fix: 'none',
     messages: {
-      missingRequests: "Container '{{container}}' has no CPU or memory request: the scheduler cannot place it and it is evicted first.",
+      missingRequests: "Container '{{container}}' has no CPU or memory request: the scheduler reserves nothing for it and may place it on a node without room for it.",
+      bestEffort:
+        "Container '{{container}}' has no CPU or memory request, and its pod none at all: the pod is BestEffort, placed without reserving anything and evicted first under node pressure.",
       missingCpuRequest: "Container '{{container}}' has no CPU request.",
       missingMemoryRequest: "Container '{{container}}' has no memory request: it may be placed on a node without the memory it needs.",
     },
@@ -47,14 +50,19 @@ spec:
     },
   },
   create(context) {
+    // Kubernetes defaults a missing request to the limit, at container and at pod level.
+    const missingRequests = (container: ContainerRef): string[] | undefined =>
+      missingComputeResources(context.model, container, 'requests', [container.node.get('resources', 'limits'), container.workload.podSpec.get('resources', 'limits')]);
+    // QoS looks at CPU and memory only: a pod whose containers set neither (GPUs aside) is BestEffort.
+    const isBestEffort = (workload: Workload): boolean =>
+      workload.containers.every((container) => container.role === 'ephemeralContainer' || missingRequests(container)?.length === 2);
     return {
       container(container) {
         if (container.role === 'ephemeralContainer' || isFragmentContainer(container)) return;
-        // Kubernetes defaults a missing request to the limit, at container and at pod level.
-        const limits = [container.node.get('resources', 'limits'), container.workload.podSpec.get('resources', 'limits')];
-        const missing = missingComputeResources(context.model, container, 'requests', limits);
+        const missing = missingRequests(container);
         if (!missing || missing.length === 0) return;
-        const messageId = missing.length === 2 ? 'missingRequests' : missing[0] === 'cpu' ? 'missingCpuRequest' : 'missingMemoryRequest';
+        const messageId =
+          missing.length === 2 ? (isBestEffort(container.workload) ? 'bestEffort' : 'missingRequests') : missing[0] === 'cpu' ? 'missingCpuRequest' : 'missingMemoryRequest';
         context.report({
           messageId,
           data: { container: container.name || '(unnamed)' },

@@ -1,4 +1,8 @@
-import { ruleTester } from '../../testing/rule-tester.js';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { SourceFile } from '../../source/source-file.js';
+import { findingsOf, ruleTester } from '../../testing/rule-tester.js';
 import { serviceExposedExternally } from './service-exposed-externally.js';
 
 const service = (annotations: string, spec: string): string =>
@@ -40,6 +44,11 @@ ruleTester(serviceExposedExternally, {
       ],
     },
     {
+      name: 'a LoadBalancer in front of a TPU server is raised like one in front of GPUs',
+      file: 'fail-tpu-loadbalancer.yaml',
+      errors: [{ line: 44, messageId: 'loadBalancerOpen', severity: 'high' }],
+    },
+    {
       name: 'an internal annotation set to "false" keeps the load balancer public',
       code: service('service.beta.kubernetes.io/azure-load-balancer-internal: "false"', '  type: LoadBalancer\n  ports: [{port: 80}]\n'),
       errors: [{ line: 8, messageId: 'loadBalancerOpen' }],
@@ -50,4 +59,13 @@ ruleTester(serviceExposedExternally, {
       errors: [{ line: 8, messageId: 'loadBalancerOpen' }],
     },
   ],
+});
+
+test('the path names the accelerator the selected pods request', () => {
+  const path = 'src/rules/k8s/__fixtures__/service-exposed-externally/fail-tpu-loadbalancer.yaml';
+  const [finding] = findingsOf(serviceExposedExternally, new SourceFile(path, readFileSync(path, 'utf8')));
+  assert.deepEqual(
+    finding?.related.map((hop) => hop.message),
+    ["selects Deployment 'maxengine-server', whose container 'maxengine-server' requests `google.com/tpu`"],
+  );
 });

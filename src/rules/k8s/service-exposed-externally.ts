@@ -1,7 +1,7 @@
 import { isInternalLoadBalancer } from '../../model/exposure.js';
 import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
 import { modelServerOf } from '../../model/model-servers.js';
-import { requestsAccelerator } from '../../model/resources.js';
+import { acceleratorResources } from '../../model/resources.js';
 import { workloadsSelectedBy } from '../../model/selectors.js';
 import type { Node } from '../../model/value.js';
 import type { RelatedHop } from '../define-rule.js';
@@ -46,8 +46,10 @@ function exposedPods(model: KubernetesModel, service: K8sObject): { containers: 
   for (const workload of workloads) {
     for (const container of workload.containers) {
       const server = modelServerOf(container);
-      if (server === undefined && !requestsAccelerator(container)) continue;
-      const what = server ? `runs ${server}` : 'requests GPUs';
+      const accelerators = acceleratorResources(container);
+      if (server === undefined && accelerators.length === 0) continue;
+      // Name the resource: a TPU or Neuron core is not a GPU.
+      const what = server ? `runs ${server}` : `requests ${accelerators.map((name) => `\`${name}\``).join(', ')}`;
       related.push({ at: container.node, message: `selects ${workload.object.kind} '${workload.object.name ?? '(unnamed)'}', whose container '${container.name}' ${what}` });
     }
   }
