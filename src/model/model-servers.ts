@@ -65,7 +65,9 @@ export function modelServerOf(container: ContainerRef): ModelServerKind | undefi
   const image = container.node.get('image').str();
   if (image) {
     const repository = imageRepository(image);
-    for (const [pattern, kind] of IMAGE_PATTERNS) if (pattern.test(repository)) return kind;
+    // Triton's `-py3-sdk` tag is the client SDK image (perf_analyzer, clients), not a server.
+    const isClientImage = /:[^/@]*-sdk(@|$)/.test(image.trim().toLowerCase());
+    if (!isClientImage) for (const [pattern, kind] of IMAGE_PATTERNS) if (pattern.test(repository)) return kind;
   }
   const words = [...container.node.get('command').items(), ...container.node.get('args').items()]
     .map((item) => item.str())
