@@ -1,11 +1,11 @@
 import type { FindingLocation } from '../findings/finding.js';
-import type { K8sObject } from '../model/kubernetes.js';
+import type { Subject } from '../model/subject.js';
 import type { Origin } from '../model/value.js';
 import { pointerOf } from '../parse/kubernetes/types.js';
 import type { Locatable } from '../rules/define-rule.js';
 
 export function originOf(at: Locatable): Origin {
-  return 'root' in at ? (at as K8sObject).root : at;
+  return 'root' in at ? (at as Subject).root : at;
 }
 
 /**

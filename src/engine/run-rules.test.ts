@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
 import type { ContainerRef } from '../model/kubernetes.js';
-import type { Node } from '../model/value.js';
+import type { TfResource } from '../model/terraform.js';
+import { buildTerraformModel } from '../model/terraform.js';
+import { Node } from '../model/value.js';
 import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
 import { defineRule } from '../rules/define-rule.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -92,4 +94,41 @@ test('fingerprints survive line shifts and reformatting, and differ between fiel
   assert.equal(before?.fingerprint, shifted?.fingerprint);
   const other = runRules(modelOf(MANIFEST), [probeRule((container) => container.node.get('name'))]).findings[0];
   assert.notEqual(before?.fingerprint, other?.fingerprint);
+});
+
+test('Terraform resources are visited, located and named by their address', () => {
+  const file = new SourceFile('main.tf', 'bucket: models\nversioning: []\n');
+  const [doc] = loadYamlStream(file);
+  assert.ok(doc);
+  const root = Node.root(doc);
+  const resource: TfResource = {
+    type: 'tf:aws_s3_bucket',
+    mode: 'managed',
+    resourceType: 'aws_s3_bucket',
+    name: 'models',
+    address: 'module.serving.aws_s3_bucket.models[0]',
+    configAddress: 'module.serving.aws_s3_bucket.models',
+    key: 0,
+    modulePath: ['serving'],
+    file,
+    doc,
+    root,
+    source: 'configuration',
+  };
+  const rule = defineRule({
+    ...probeRule((container) => container.node),
+    create: (context) => ({
+      resource(visited) {
+        if (visited.resourceType === 'aws_s3_bucket') context.report({ messageId: 'here', data: { what: 'versioning' }, at: visited.root.get('versioning') });
+        if (visited.resourceType === 'aws_s3_bucket') throw new Error('after reporting');
+      },
+    }),
+  });
+  const { findings, crashed } = runRules(modelOf('{}'), [rule], { terraform: buildTerraformModel([resource]) });
+  assert.equal(crashed, true);
+  const [reported, crash] = findings;
+  assert.deepEqual(reported?.resource, { kind: 'aws_s3_bucket', name: 'module.serving.aws_s3_bucket.models[0]' });
+  assert.deepEqual([reported?.location.file, reported?.location.startLine, reported?.path], ['main.tf', 2, '/versioning']);
+  assert.equal(crash?.ruleId, 'IG-ENGINE-001');
+  assert.match(crash?.message ?? '', /crashed on module\.serving\.aws_s3_bucket\.models\[0\]: Error: after reporting/);
 });

@@ -1,6 +1,10 @@
 import type { Finding, RelatedLocation, ResourceRef, Severity } from '../findings/finding.js';
 import { fingerprintOf } from '../findings/fingerprint.js';
-import type { K8sObject, KubernetesModel } from '../model/kubernetes.js';
+import type { KubernetesModel } from '../model/kubernetes.js';
+import type { Subject } from '../model/subject.js';
+import { isTerraformResource } from '../model/subject.js';
+import type { TerraformModel } from '../model/terraform.js';
+import { buildTerraformModel } from '../model/terraform.js';
 import type { Report, Rule, RuleContext, RuleVisitors } from '../rules/define-rule.js';
 import { pointerOf } from '../parse/kubernetes/types.js';
 import { ENGINE_CRASH } from '../rules/diagnostics.js';
@@ -9,12 +13,14 @@ import { locate, originOf } from './locate.js';
 export interface RuleRunOptions {
   /** Severity overrides by rule id (from config). */
   readonly severityOverrides?: ReadonlyMap<string, Severity>;
+  /** Terraform resources to visit beside the Kubernetes model. */
+  readonly terraform?: TerraformModel;
 }
 
 export interface RuleRunResult {
   readonly findings: Finding[];
   /** The object each finding is about (suppressions and annotations need it). */
-  readonly objectOf: ReadonlyMap<Finding, K8sObject>;
+  readonly objectOf: ReadonlyMap<Finding, Subject>;
   /** True when a rule crashed: the scan is incomplete. */
   readonly crashed: boolean;
 }
@@ -22,20 +28,22 @@ export interface RuleRunResult {
 /** Runs every rule over the model. A rule that throws is reported as IG-ENGINE-001 and the others go on. */
 export function runRules(model: KubernetesModel, rules: readonly Rule[], options: RuleRunOptions = {}): RuleRunResult {
   const findings: Finding[] = [];
-  const objectOf = new Map<Finding, K8sObject>();
+  const objectOf = new Map<Finding, Subject>();
+  const terraform = options.terraform ?? buildTerraformModel([]);
   let crashed = false;
   for (const rule of rules) {
-    let current: K8sObject | undefined;
+    let current: Subject | undefined;
     const context: RuleContext = {
       model,
+      terraform,
       report(report) {
-        const object = report.object ?? current ?? objectOfReport(model, report);
+        const object = report.object ?? current ?? objectOfReport(model, terraform, report);
         const finding = toFinding(rule, report, object, options);
         findings.push(finding);
         if (object) objectOf.set(finding, object);
       },
     };
-    const guard = (object: K8sObject | undefined, call: () => void): void => {
+    const guard = (object: Subject | undefined, call: () => void): void => {
       current = object;
       try {
         call();
@@ -51,8 +59,9 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
     guard(undefined, () => {
       visitors = rule.create(context);
     });
-    const { object: visitObject, workload: visitWorkload, container: visitContainer, end } = visitors;
+    const { object: visitObject, workload: visitWorkload, container: visitContainer, resource: visitResource, end } = visitors;
     if (visitObject) for (const object of model.objects) guard(object, () => visitObject(object));
+    if (visitResource) for (const resource of terraform.resources) guard(resource, () => visitResource(resource));
     if (visitWorkload || visitContainer) {
       for (const workload of model.workloads) {
         if (visitWorkload) guard(workload.object, () => visitWorkload(workload));
@@ -64,18 +73,20 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
   return { findings, objectOf, crashed };
 }
 
-function objectOfReport(model: KubernetesModel, report: Report): K8sObject | undefined {
-  if ('root' in report.at) return report.at as K8sObject;
+function objectOfReport(model: KubernetesModel, terraform: TerraformModel, report: Report): Subject | undefined {
+  if ('root' in report.at) return report.at as Subject;
   const origin = originOf(report.at);
-  return model.objects.find((object) => object.doc === origin.doc && isPrefix(object.root.path, origin.path));
+  const owns = (subject: Subject): boolean => subject.doc === origin.doc && isPrefix(subject.root.path, origin.path);
+  return model.objects.find(owns) ?? terraform.resources.find(owns);
 }
 
 function isPrefix(prefix: readonly (string | number)[], path: readonly (string | number)[]): boolean {
   return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
 }
 
-export function resourceRefOf(object: K8sObject | undefined): ResourceRef | undefined {
+export function resourceRefOf(object: Subject | undefined): ResourceRef | undefined {
   if (!object) return undefined;
+  if (isTerraformResource(object)) return { kind: object.mode === 'data' ? `data.${object.resourceType}` : object.resourceType, name: object.address };
   return {
     kind: object.kind,
     apiVersion: object.apiVersion,
@@ -84,8 +95,9 @@ export function resourceRefOf(object: K8sObject | undefined): ResourceRef | unde
   };
 }
 
-function resourceKey(object: K8sObject | undefined): string {
-  return object ? `${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}` : '';
+function resourceKey(object: Subject | undefined): string {
+  if (!object) return '';
+  return isTerraformResource(object) ? object.address : `${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}`;
 }
 
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
@@ -95,7 +107,7 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   });
 }
 
-function toFinding(rule: Rule, report: Report, object: K8sObject | undefined, options: RuleRunOptions): Finding {
+function toFinding(rule: Rule, report: Report, object: Subject | undefined, options: RuleRunOptions): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.meta.id} reported unknown messageId '${report.messageId}'`);
   const { location, pointer } = locate(report.at);
@@ -120,11 +132,11 @@ function toFinding(rule: Rule, report: Report, object: K8sObject | undefined, op
   };
 }
 
-function crashFinding(rule: Rule, object: K8sObject | undefined, error: unknown): Finding {
+function crashFinding(rule: Rule, object: Subject | undefined, error: unknown): Finding {
   const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const location = object ? locate(object).location : { file: '', startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   const resource = resourceRefOf(object);
-  const where = object ? ` on ${object.kind} ${object.name ?? '(unnamed)'}` : '';
+  const where = object ? (isTerraformResource(object) ? ` on ${object.address}` : ` on ${object.kind} ${object.name ?? '(unnamed)'}`) : '';
   return {
     ruleId: ENGINE_CRASH.id,
     ruleName: ENGINE_CRASH.name,

@@ -1,4 +1,5 @@
-import type { ParsedDocument, Path, PathSegment, PlainValue } from '../parse/kubernetes/types.js';
+import type { ParsedDocument, Path, PathSegment, PlainValue, TerraformReference, ValueSource } from '../parse/kubernetes/types.js';
+import { pointerOf } from '../parse/kubernetes/types.js';
 
 /** set: written in the source; absent: not written; unknown: written, but its value cannot be known statically. */
 export type ValueState = 'set' | 'absent' | 'unknown';
@@ -26,16 +27,22 @@ export function isPlainObject(value: PlainValue | undefined): value is PlainObje
  * A cursor into a parsed document: the value at `path` (or its absence), with typed accessors.
  * Typed accessors return 'unknown' for a value of the wrong type: the API server would reject or
  * coerce it, so no rule may treat it as either safe or unsafe.
+ * A value Terraform only knows at apply (and everything under it) is 'unknown': it counts as
+ * written, but has no value, no items and no entries, and every typed accessor says 'unknown'.
  */
 export class Node implements Value<PlainValue> {
   readonly state: ValueState;
+  readonly value: PlainValue | undefined;
 
   constructor(
     readonly doc: ParsedDocument,
     readonly path: Path,
-    readonly value: PlainValue | undefined,
+    value: PlainValue | undefined,
+    insideUnknown = false,
   ) {
-    this.state = value === undefined ? 'absent' : 'set';
+    const unknown = insideUnknown || (value !== undefined && doc.terraform !== undefined && doc.terraform.unknown.size > 0 && doc.terraform.unknown.has(pointerOf(path)));
+    this.state = unknown ? 'unknown' : value === undefined ? 'absent' : 'set';
+    this.value = unknown ? undefined : value;
   }
 
   static root(doc: ParsedDocument, basePath: Path = []): Node {
@@ -48,15 +55,35 @@ export class Node implements Value<PlainValue> {
     return this;
   }
 
+  /** Written in the source: set, or unknown until apply. */
   get exists(): boolean {
-    return this.value !== undefined;
+    return this.state !== 'absent';
   }
 
-  /** The node at a relative path; absent when any step is missing. */
+  /** The node at a relative path; absent when any step is missing, unknown under an unknown value. */
   get(...segments: PathSegment[]): Node {
+    if (this.state === 'unknown') return new Node(this.doc, [...this.path, ...segments], undefined, true);
+    if (this.doc.terraform) return this.getStepwise(segments);
     let value = this.value;
     for (const segment of segments) value = child(value, segment);
     return new Node(this.doc, [...this.path, ...segments], value);
+  }
+
+  /** Terraform documents: any step may be unknown, which makes the rest unknown too. */
+  private getStepwise(segments: PathSegment[]): Node {
+    let node = new Node(this.doc, this.path, this.value);
+    for (const segment of segments) node = node.state === 'unknown' ? new Node(this.doc, [...node.path, segment], undefined, true) : new Node(this.doc, [...node.path, segment], child(node.value, segment));
+    return node;
+  }
+
+  /** Other Terraform objects this value was computed from (`aws_kms_key.k.arn`); empty for YAML. */
+  references(): readonly TerraformReference[] {
+    return this.doc.terraform?.references.get(pointerOf(this.path)) ?? [];
+  }
+
+  /** Where a value that came through a variable or local was decided (the tfvars line, the default). */
+  setBy(): readonly ValueSource[] {
+    return this.doc.terraform?.setBy.get(pointerOf(this.path)) ?? [];
   }
 
   /** Items of a sequence (empty when absent or not a sequence). */
@@ -83,9 +110,9 @@ export class Node implements Value<PlainValue> {
     return record;
   }
 
-  /** Written with a value: Kubernetes reads `null` as not written. */
+  /** Written with a value (or one unknown until apply): Kubernetes reads `null` as not written. */
   isWritten(): boolean {
-    return this.value !== undefined && this.value !== null;
+    return this.state === 'unknown' || (this.value !== undefined && this.value !== null);
   }
 
   isMap(): boolean {
@@ -121,6 +148,7 @@ export class Node implements Value<PlainValue> {
 }
 
 function typed<T>(node: Node, matches: boolean): Value<T> {
+  if (node.state === 'unknown') return { state: 'unknown', value: undefined, origin: node };
   if (node.value === undefined) return { state: 'absent', value: undefined, origin: node };
   if (!matches) return { state: 'unknown', value: undefined, origin: node };
   return { state: 'set', value: node.value as T, origin: node };

@@ -39,6 +39,8 @@ export function summarize(result: ScanResult): ReportSummary {
 
 /** `Deployment serving/tf-serving`, `ClusterRole admin`, or just the kind when the object has no name. */
 export function resourceLabel(resource: ResourceRef): string {
+  // A Terraform address already names its type: `module.m.aws_s3_bucket.b[0]`.
+  if (resource.apiVersion === undefined && resource.name !== undefined && resource.name.includes(`${resource.kind}.`)) return resource.name;
   const name = resource.name === undefined ? '' : resource.namespace === undefined ? resource.name : `${resource.namespace}/${resource.name}`;
   return name ? `${resource.kind} ${name}` : resource.kind;
 }

@@ -1,5 +1,7 @@
 import type { Mappings, Severity } from '../findings/finding.js';
 import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
+import type { Subject } from '../model/subject.js';
+import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Origin } from '../model/value.js';
 
 export type FixApplicability = 'safe' | 'unsafe' | 'none';
@@ -33,8 +35,8 @@ export interface RuleMeta {
   readonly defaultEnabled?: boolean;
 }
 
-/** Anything a rule can point at: a located value (Node / Value) or a whole object. */
-export type Locatable = Origin | K8sObject;
+/** Anything a rule can point at: a located value (Node / Value) or a whole object or resource. */
+export type Locatable = Origin | Subject;
 
 export interface RelatedHop {
   readonly at: Locatable;
@@ -45,8 +47,8 @@ export interface Report {
   readonly messageId: string;
   readonly data?: Readonly<Record<string, string | number>>;
   readonly at: Locatable;
-  /** The resource the finding is about (defaults to the object being visited). */
-  readonly object?: K8sObject;
+  /** The object or resource the finding is about (defaults to the one being visited). */
+  readonly object?: Subject;
   /** Overrides the rule's default severity (e.g. raised for GPU / model-server containers). */
   readonly severity?: Severity;
   readonly related?: readonly RelatedHop[];
@@ -54,6 +56,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly model: KubernetesModel;
+  /** Terraform resources (configuration and plans); empty when none were scanned. */
+  readonly terraform: TerraformModel;
   report(report: Report): void;
 }
 
@@ -65,6 +69,8 @@ export interface RuleVisitors {
   workload?(workload: Workload): void;
   /** Every container, init container and ephemeral container of every pod template. */
   container?(container: ContainerRef): void;
+  /** Every Terraform resource and data source instance. */
+  resource?(resource: TfResource): void;
   /** Once, after every object was visited: for rules that need the whole set (namespaces, policies). */
   end?(): void;
 }

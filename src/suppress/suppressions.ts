@@ -1,6 +1,8 @@
 import type { Finding, FindingLocation, Suppression } from '../findings/finding.js';
 import { locate } from '../engine/locate.js';
 import type { K8sObject } from '../model/kubernetes.js';
+import type { Subject } from '../model/subject.js';
+import { isTerraformResource } from '../model/subject.js';
 import type { SourceFile } from '../source/source-file.js';
 
 export const IGNORE_ANNOTATION = 'inferguard.io/ignore';
@@ -16,9 +18,9 @@ export interface Directive {
 
 export interface SuppressionContext {
   /** The object each finding is about, when it has one. */
-  readonly objectOf: (finding: Finding) => K8sObject | undefined;
-  /** The first line of an object (where a comment "above the resource" points). */
-  readonly startLineOf: (object: K8sObject) => number;
+  readonly objectOf: (finding: Finding) => Subject | undefined;
+  /** The first line of an object or resource (where a comment "above the resource" points). */
+  readonly startLineOf: (object: Subject) => number;
   /** Rule id → rule name, so that directives may use either. */
   readonly nameOf: (ruleId: string) => string | undefined;
   /** Today as YYYY-MM-DD: a directive whose `until` is before it has expired. */
@@ -98,11 +100,11 @@ export function annotationDirectives(object: K8sObject): ParsedDirective[] {
  * Marks findings covered by a directive as suppressed (they stay in the results). A directive on or
  * above a line covers findings that start on that line; above an object's first line, the whole object.
  */
-export function applySuppressions(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, objects: readonly K8sObject[], context: SuppressionContext): SuppressionResult {
+export function applySuppressions(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, objects: readonly Subject[], context: SuppressionContext): SuppressionResult {
   const notices: string[] = [];
   const byLine = new Map<string, Array<{ directive: ParsedDirective; location: FindingLocation }>>();
-  const byObject = new Map<K8sObject, Array<{ directive: ParsedDirective; location: FindingLocation; kind: 'inline' | 'annotation' }>>();
-  const objectsByStart = new Map<string, K8sObject[]>();
+  const byObject = new Map<Subject, Array<{ directive: ParsedDirective; location: FindingLocation; kind: 'inline' | 'annotation' }>>();
+  const objectsByStart = new Map<string, Subject[]>();
   for (const object of objects) {
     const key = `${object.file.path}:${context.startLineOf(object)}`;
     const list = objectsByStart.get(key);
@@ -131,6 +133,7 @@ export function applySuppressions(findings: readonly Finding[], files: ReadonlyM
     }
   }
   for (const object of objects) {
+    if (isTerraformResource(object)) continue;
     const directives = annotationDirectives(object);
     if (directives.length === 0) continue;
     const location = locate(object.root.get('metadata', 'annotations', IGNORE_ANNOTATION)).location;

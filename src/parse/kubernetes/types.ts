@@ -39,6 +39,40 @@ export interface ParsedDocument {
   readonly value: PlainValue | undefined;
   readonly spans: ReadonlyMap<string, NodeSpan>;
   readonly error?: DocumentError;
+  /**
+   * Documents built from Terraform (see src/model/terraform.ts) also say which values are unknown
+   * until apply, which values point at another resource, and which line outside the value set it.
+   */
+  readonly terraform?: TerraformValueFacts;
+}
+
+/**
+ * Evaluation facts of a document synthesised from Terraform, keyed by JSON pointer like `spans`.
+ * An unknown value holds `null` in `value` as a placeholder; `Node` reports it as 'unknown'.
+ */
+export interface TerraformValueFacts {
+  readonly unknown: ReadonlySet<string>;
+  readonly references: ReadonlyMap<string, readonly TerraformReference[]>;
+  readonly setBy: ReadonlyMap<string, readonly ValueSource[]>;
+}
+
+/** `aws_kms_key.k.arn` → address `aws_kms_key.k`, attribute `['arn']`; a module output → `module.m`, `['out']`. */
+export interface TerraformReference {
+  /** Absolute address of the referenced object without the instance key: `module.serving.aws_kms_key.k`, `module.serving.data.aws_iam_policy_document.p`. */
+  readonly address: string;
+  /** Instance key when the reference names one (`[0]`, `["a"]`). */
+  readonly key?: string | number;
+  readonly attribute: Path;
+}
+
+/** A place outside the value itself that decided it: a variable default, a tfvars line, a `--var`, a local. */
+export interface ValueSource {
+  /** e.g. `variable "public" default`, `terraform.tfvars`, `--var public=true`, `local.tags`. */
+  readonly description: string;
+  /** Absent for command-line values. */
+  readonly file?: SourceFile;
+  readonly start?: number;
+  readonly end?: number;
 }
 
 /** JSON Pointer (RFC 6901) of a path: `['spec', 'containers', 0]` → `/spec/containers/0`; `[]` → `''`. */

@@ -1,0 +1,95 @@
+import type { ParsedDocument } from '../parse/kubernetes/types.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { Node } from './value.js';
+
+/**
+ * One instance of a Terraform resource or data source, evaluated: what Terraform would send to the
+ * provider, as a located document so that rules read it with the same `Node` API as a manifest.
+ *
+ * Lowering of the configuration into `doc.value` (the shape of `terraform show -json` values):
+ * - attributes by name, with their evaluated values (objects, lists, strings, numbers, bools, null);
+ * - nested blocks (and `dynamic` blocks, expanded) as an array of objects under the block type, in
+ *   source order: `vpc_config { … }` → `vpc_config: [{ … }]`;
+ * - meta-arguments (`count`, `for_each`, `provider`, `depends_on`, `lifecycle`, `provisioner`,
+ *   `connection`) are not part of the value;
+ * - a value known only at apply is `null` in `value` and listed in `doc.terraform.unknown`;
+ * - `doc.spans` maps each pointer to the expression that produced it (key = the attribute name or
+ *   the block type), in `doc.file`: the file of the resource block, also inside a module.
+ */
+export interface TfResource {
+  /** Namespaced kind literal: `tf:aws_s3_bucket`, `tf:data.aws_iam_policy_document`. */
+  readonly type: `tf:${string}`;
+  readonly mode: 'managed' | 'data';
+  /** Provider type: `aws_s3_bucket`. */
+  readonly resourceType: string;
+  /** The resource's name label: `b` in `resource "aws_s3_bucket" "b"`. */
+  readonly name: string;
+  /** Full instance address: `module.serving.aws_sagemaker_model.this[0]`, `aws_s3_bucket.b["logs"]`. */
+  readonly address: string;
+  /** Address without the instance key (what references name): `module.serving.aws_sagemaker_model.this`. */
+  readonly configAddress: string;
+  /** `count.index` or `each.key`; undefined for a single instance. */
+  readonly key: string | number | undefined;
+  /** Module call names from the root: `['serving']` for `module.serving.…`. */
+  readonly modulePath: readonly string[];
+  readonly file: SourceFile;
+  readonly doc: ParsedDocument;
+  /** The evaluated body. */
+  readonly root: Node;
+  /** Where the values come from. */
+  readonly source: 'configuration' | 'plan';
+}
+
+/** Something the Terraform adapter could not do, reported once (a remote module not downloaded, a cycle). */
+export interface TerraformNotice {
+  /** `module-not-expanded`, `module-cycle`, `module-depth`, `missing-file`, `eval-limit`, … */
+  readonly code: string;
+  readonly message: string;
+  readonly file: SourceFile;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Everything the Terraform side of the model holds. */
+export interface TerraformModel {
+  /** Sorted by address. */
+  readonly resources: readonly TfResource[];
+  /** Resources by namespaced kind literal. */
+  byType(type: `tf:${string}`): readonly TfResource[];
+  /** A resource instance by its full address. */
+  byAddress(address: string): TfResource | undefined;
+  /** All instances of a configuration address (a reference's `address`). */
+  instancesOf(configAddress: string): readonly TfResource[];
+  readonly notices: readonly TerraformNotice[];
+}
+
+/** Indexes resources (from configuration and plans alike) into a model. */
+export function buildTerraformModel(resources: readonly TfResource[], notices: readonly TerraformNotice[] = []): TerraformModel {
+  const sorted = [...resources].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : compareText(a.file.path, b.file.path)));
+  const byType = new Map<string, TfResource[]>();
+  const byAddress = new Map<string, TfResource>();
+  const byConfigAddress = new Map<string, TfResource[]>();
+  for (const resource of sorted) {
+    pushTo(byType, resource.type, resource);
+    pushTo(byConfigAddress, resource.configAddress, resource);
+    // A plan and its configuration may both be scanned: the first (configuration sorts by file) wins the address.
+    if (!byAddress.has(resource.address)) byAddress.set(resource.address, resource);
+  }
+  return {
+    resources: sorted,
+    byType: (type) => byType.get(type) ?? [],
+    byAddress: (address) => byAddress.get(address),
+    instancesOf: (configAddress) => byConfigAddress.get(configAddress) ?? [],
+    notices,
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
