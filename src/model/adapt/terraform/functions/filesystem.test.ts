@@ -1,0 +1,26 @@
+import { runCases, unk, v } from './test-support.js';
+
+runCases([
+  { fn: 'file', args: [v('policy.json')], want: '{"Version":"2012-10-17"}\n' },
+  { fn: 'file', args: [v('../outside.txt')], want: { unknown: 'file() of "../outside.txt", which is outside the scan root or missing' } },
+  { fn: 'file', args: [unk('local_file.f', 'string')], want: { unknown: 'file() of an unknown value' }, refs: ['local_file.f'] },
+  { fn: 'fileexists', args: [v('policy.json')], want: true },
+  { fn: 'fileexists', args: [v('nope.txt')], want: { unknown: 'fileexists() of "nope.txt", which is outside the scan root or missing' } },
+  { fn: 'filebase64', args: [v('policy.json')], want: Buffer.from('{"Version":"2012-10-17"}\n').toString('base64') },
+  { fn: 'filebase64', args: [v('binary.bin')], want: { unknown: 'filebase64() of "binary.bin", which is not UTF-8 text' } },
+  { fn: 'templatefile', args: [v('user-data.sh.tpl'), v({ name: 'web' })], want: '#!/bin/sh\necho web\n' },
+  { fn: 'templatefile', args: [v('user-data.sh.tpl'), v('x')], error: /map or object/ },
+  { fn: 'templatefile', args: [v('user-data.sh.tpl')], error: /takes 2/ },
+  { fn: 'basename', args: [v('foo/bar/baz.txt')], want: 'baz.txt' },
+  { fn: 'basename', args: [v('foo/bar/')], want: 'bar' },
+  { fn: 'basename', args: [v('')], want: '.' },
+  { fn: 'basename', args: [v('/')], want: '/' },
+  { fn: 'dirname', args: [v('foo/bar/baz.txt')], want: 'foo/bar' },
+  { fn: 'dirname', args: [v('foo/')], want: 'foo' },
+  { fn: 'dirname', args: [v('foo')], want: '.' },
+  { fn: 'dirname', args: [v('/a/../b/c')], want: '/b' },
+  { fn: 'pathexpand', args: [v('~/.ssh/id_rsa')], want: { unknown: 'pathexpand() of a path under the home directory of the machine running Terraform' } },
+  { fn: 'pathexpand', args: [v('/etc/resolv.conf')], want: '/etc/resolv.conf' },
+  { fn: 'abspath', args: [v('foo')], want: { unknown: 'abspath() depends on the machine running Terraform' } },
+  { fn: 'fileset', args: [v('.'), v('*.json')], want: { unknown: 'fileset() needs a directory listing, which a static scan does not have' } },
+]);

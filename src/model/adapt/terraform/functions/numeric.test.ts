@@ -1,0 +1,27 @@
+import { runCases, unk, v } from './test-support.js';
+
+runCases([
+  { fn: 'max', args: [v(12), v(54), v(3)], want: 54 },
+  { fn: 'min', args: [v(12), v('4'), v(3)], want: 3 },
+  { fn: 'max', args: [], error: /at least 1/ },
+  { fn: 'max', args: [v(1), unk('aws_instance.web', 'number')], want: { unknown: 'max() of an unknown value' }, refs: ['aws_instance.web'] },
+  { fn: 'abs', args: [v(-12.4)], want: 12.4 },
+  { fn: 'ceil', args: [v(4.1)], want: 5 },
+  { fn: 'floor', args: [v(4.9)], want: 4 },
+  { fn: 'log', args: [v(16), v(2)], want: 4 },
+  { fn: 'pow', args: [v(3), v(2)], want: 9 },
+  { fn: 'signum', args: [v(-13)], want: -1 },
+  { fn: 'signum', args: [v(0)], want: 0 },
+  { fn: 'parseint', args: [v('100'), v(10)], want: 100 },
+  { fn: 'parseint', args: [v('FF'), v(16)], want: 255 },
+  { fn: 'parseint', args: [v('-10'), v(16)], want: -16 },
+  { fn: 'parseint', args: [v('1011111011101111'), v(2)], want: 48879 },
+  { fn: 'parseint', args: [v('aA'), v(62)], want: 10 * 62 + 36 },
+  { fn: 'parseint', args: [v('12'), v(2)], error: /cannot parse/ },
+  { fn: 'parseint', args: [v('0x1f'), v(16)], error: /cannot parse/ },
+  { fn: 'parseint', args: [v('1'), v(1)], error: /between 2 and 62/ },
+  { fn: 'sum', args: [v([10, 13, 6, 4.5])], want: 33.5 },
+  { fn: 'sum', args: [v([])], error: /empty list/ },
+  { fn: 'sum', args: [v(['a'])], error: /must be a number/ },
+  { fn: 'abs', args: [v('x')], error: /must be a number/ },
+]);

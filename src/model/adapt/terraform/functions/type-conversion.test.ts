@@ -1,0 +1,27 @@
+import { runCases, lst, map, refd, unk, v } from './test-support.js';
+
+runCases([
+  { fn: 'tostring', args: [v(true)], want: 'true' },
+  { fn: 'tostring', args: [v(1)], want: '1' },
+  { fn: 'tostring', args: [v(1.5)], want: '1.5' },
+  { fn: 'tostring', args: [v(1e21)], want: '1000000000000000000000', label: 'no exponent' },
+  { fn: 'tostring', args: [v(1e-7)], want: '0.0000001' },
+  { fn: 'tostring', args: [v(-2.5e25)], want: '-25000000000000000000000000' },
+  { fn: 'tostring', args: [v(null)], want: null },
+  { fn: 'tostring', args: [v(['a'])], error: /primitive/ },
+  { fn: 'tostring', args: [refd(v('x'), 'aws_s3_bucket.b')], want: 'x', refs: ['aws_s3_bucket.b'] },
+  { fn: 'tonumber', args: [v('1')], want: 1 },
+  { fn: 'tonumber', args: [v('-1.5e3')], want: -1500 },
+  { fn: 'tonumber', args: [v('no')], error: /must be a number/ },
+  { fn: 'tonumber', args: [v('0x10')], error: /must be a number/ },
+  { fn: 'tobool', args: [v('true')], want: true },
+  { fn: 'tobool', args: [v('yes')], error: /must be a bool/ },
+  { fn: 'tobool', args: [unk('aws_instance.web', 'bool')], want: { unknown: 'tobool() of an unknown value' }, refs: ['aws_instance.web'] },
+  { fn: 'tolist', args: [v(['a', 'b'])], want: ['a', 'b'] },
+  { fn: 'toset', args: [v(['c', 'b', 'b', 'a'])], want: { set: ['a', 'b', 'c'] } },
+  { fn: 'toset', args: [v([3, 1, 3])], want: { set: [1, 3] } },
+  { fn: 'toset', args: [v(['a', unk('aws_instance.web', 'string')])], want: { unknown: 'toset() of a list with unknown elements' }, refs: ['aws_instance.web'] },
+  { fn: 'tomap', args: [v({ a: 'b' })], want: { a: 'b' } },
+  { fn: 'tomap', args: [lst(['a'])], error: /map or object/ },
+  { fn: 'tolist', args: [map({ a: 'b' })], error: /must be a list/ },
+]);
