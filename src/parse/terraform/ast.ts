@@ -21,6 +21,12 @@ export interface Body {
   readonly blocks: readonly Block[];
   /** The whole file for the top-level body; from `{` to `}` inclusive for a block's body. */
   readonly span: TextSpan;
+  /**
+   * Set on every body built from JSON syntax (`.tf.json`, `.tfvars.json`): there an object-valued
+   * property the parser could not know to be a nested block is an attribute holding an object or
+   * tuple expression (see parse-terraform-json.ts), so a consumer with a schema may reinterpret it.
+   */
+  readonly fromJson?: true;
 }
 
 /** `name = expr`; `span` runs from the name to the end of the expression (no line break). */
