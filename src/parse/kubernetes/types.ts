@@ -54,6 +54,8 @@ export interface TerraformValueFacts {
   readonly unknown: ReadonlySet<string>;
   readonly references: ReadonlyMap<string, readonly TerraformReference[]>;
   readonly setBy: ReadonlyMap<string, readonly ValueSource[]>;
+  /** Why each unknown value is unknown (`computed aws_kms_key.k.arn`, `var.x has no value`), for strict mode. */
+  readonly unknownReasons?: ReadonlyMap<string, string>;
 }
 
 /** `aws_kms_key.k.arn` → address `aws_kms_key.k`, attribute `['arn']`; a module output → `module.m`, `['out']`. */

@@ -1,0 +1,2 @@
+# production
+public = "true"
