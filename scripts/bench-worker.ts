@@ -7,11 +7,12 @@ import { RULES } from '../src/rules/index.js';
 const root = process.argv[2] ?? '.';
 const start = process.hrtime.bigint();
 const discovered = await discoverFiles({ paths: [root], cwd: process.cwd() });
-const { result } = scanFiles({ files: discovered.files, problems: discovered.problems, rules: RULES, failOn: 'high', today: '2026-01-01' });
+const { result } = await scanFiles({ files: discovered.files, problems: discovered.problems, rules: RULES, failOn: 'high', today: '2026-01-01' });
 const report = renderJson(result, { toolVersion: 'bench' });
 const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
 const isYaml = (path: string): boolean => /\.(ya?ml|json)$/i.test(path) && !path.endsWith('.tf.json');
 const yamlRecords = result.files.filter((file) => isYaml(file.path));
+const terraformRecords = result.files.filter((file) => file.kind === 'terraform' || file.kind === 'terraform-json' || file.kind === 'tfvars');
 process.stdout.write(
   JSON.stringify({
     files: result.files.length,
@@ -19,6 +20,8 @@ process.stdout.write(
     yamlFiles: yamlRecords.length,
     yamlBytes: yamlRecords.reduce((sum, file) => sum + file.bytes, 0),
     loadedBytes: result.files.filter((file) => file.documents !== undefined).reduce((sum, file) => sum + file.bytes, 0),
+    terraformFiles: terraformRecords.length,
+    terraformBytes: terraformRecords.reduce((sum, file) => sum + file.bytes, 0),
     documents: result.files.reduce((sum, file) => sum + (file.documents ?? 0), 0),
     findings: result.findings.length,
     reportBytes: report.length,

@@ -15,6 +15,8 @@ interface WorkerFigures {
   bytes: number;
   yamlFiles: number;
   yamlBytes: number;
+  terraformFiles: number;
+  terraformBytes: number;
   loadedBytes: number;
   documents: number;
   findings: number;
@@ -26,8 +28,8 @@ function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(2);
 }
 
-console.log('MB/s = all bytes / wall; YAML MB/s = YAML/JSON bytes (parsed or classified and skipped) / wall; parsed MB/s = bytes of the files actually parsed / wall.');
-console.log('corpus'.padEnd(64), 'files', '   MB', 'YAML MB', ' docs', 'findings', 'wall s', 'MB/s', 'YAML MB/s', 'parsed MB/s', 'peak RSS MB');
+console.log('MB/s = all bytes / wall; YAML MB/s = YAML/JSON bytes (parsed or classified and skipped) / wall; parsed MB/s = YAML/JSON bytes actually parsed / wall; TF = .tf, .tf.json and .tfvars files (parsed and evaluated).');
+console.log('corpus'.padEnd(64), 'files', '   MB', 'YAML MB', 'TF files', 'TF MB', ' docs', 'findings', 'wall s', 'MB/s', 'YAML MB/s', 'parsed MB/s', 'peak RSS MB');
 for (const corpus of CORPORA) {
   if (!existsSync(corpus)) {
     console.log(`${corpus}: missing, skipped`);
@@ -45,6 +47,8 @@ for (const corpus of CORPORA) {
     String(figures.files).padStart(5),
     mb(figures.bytes).padStart(5),
     mb(figures.yamlBytes).padStart(7),
+    String(figures.terraformFiles).padStart(8),
+    mb(figures.terraformBytes).padStart(5),
     String(figures.documents).padStart(5),
     String(figures.findings).padStart(8),
     seconds.toFixed(2).padStart(6),
@@ -54,6 +58,10 @@ for (const corpus of CORPORA) {
     (figures.maxRssKiB / 1024).toFixed(0).padStart(11),
   );
 }
+
+// HCL parser alone over every .tf file of the corpora (its own script, also runnable by itself).
+const hcl = spawnSync(process.execPath, ['dist/scripts/bench-hcl.js', '5'], { encoding: 'utf8' });
+process.stdout.write(hcl.status === 0 ? hcl.stdout : `bench-hcl failed (${hcl.status}): ${hcl.stderr.slice(0, 2000)}\n`);
 
 // Cold start: the whole CLI, one small manifest, median of several runs.
 const dir = mkdtempSync(join(tmpdir(), 'inferguard-bench-'));

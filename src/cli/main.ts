@@ -32,6 +32,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
     .option('--max-file-size <size>', 'skip larger files (bytes, or with KiB / MiB)')
     .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--var-file <file>', 'Terraform variables file, as `terraform plan -var-file` (repeatable)', collect, [])
+    .option('--var <name=value>', 'Terraform variable, as `terraform plan -var` (repeatable)', collect, [])
     .option('--color', 'force colours in text output')
     .option('--no-color', 'never use colours')
     .option('-v, --verbose', 'show suppressed findings in text output')

@@ -7,6 +7,7 @@ import { discoverFiles } from '../discover/discover.js';
 import type { Severity } from '../findings/finding.js';
 import { failsThreshold } from '../findings/scan-result.js';
 import { scanFiles } from '../pipeline/scan.js';
+import type { TerraformOptions } from '../pipeline/terraform.js';
 import { renderReport } from '../report/index.js';
 import type { ReportFormat } from '../report/index.js';
 import { DIAGNOSTICS } from '../rules/diagnostics.js';
@@ -25,6 +26,8 @@ export interface ScanCommandOptions {
   readonly exclude?: readonly string[];
   readonly maxFileSize?: string;
   readonly gitignore?: boolean;
+  readonly varFile?: readonly string[];
+  readonly var?: readonly string[];
   readonly color?: boolean;
   readonly verbose?: boolean;
 }
@@ -55,14 +58,16 @@ export async function runScan(paths: readonly string[], options: ScanCommandOpti
   });
   const missing = discovered.problems.filter((problem) => problem.code === 'not-found');
   if (missing.length > 0) throw new UsageError(missing.map((problem) => `${problem.path}: ${problem.reason}`).join('\n'));
+  const terraform = await terraformOptions(paths, options, cwd);
 
-  const { result, sources } = scanFiles({
+  const { result, sources } = await scanFiles({
     files: discovered.files,
     problems: discovered.problems,
     rules: rules.enabled,
     severityOverrides: rules.severities,
     failOn,
     today: new Date().toISOString().slice(0, 10),
+    terraform,
   });
 
   const context = {
@@ -79,6 +84,31 @@ export async function runScan(paths: readonly string[], options: ScanCommandOpti
 
   if (result.incomplete) return EXIT.incomplete;
   return failsThreshold(result) ? EXIT.findings : EXIT.clean;
+}
+
+/** `--var-file` files are read here (a missing one is a usage error, as for terraform); `--var` must be name=value. */
+async function terraformOptions(paths: readonly string[], options: ScanCommandOptions, cwd: string): Promise<TerraformOptions> {
+  const { readFile, stat } = await import('node:fs/promises');
+  const varFiles: Array<{ path: string; text: string }> = [];
+  for (const file of options.varFile ?? []) {
+    try {
+      varFiles.push({ path: file, text: await readFile(resolve(cwd, file), 'utf8') });
+    } catch (error) {
+      throw new UsageError(`--var-file ${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
+  }
+  const vars = (options.var ?? []).map((entry) => {
+    const equals = entry.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--var expects name=value, got '${entry}'`);
+    return { name: entry.slice(0, equals).trim(), value: entry.slice(equals + 1) };
+  });
+  const roots: string[] = [];
+  for (const path of paths) {
+    if (path === '-') continue;
+    const absolute = resolve(cwd, path);
+    roots.push((await stat(absolute).catch(() => undefined))?.isDirectory() ? absolute : dirname(absolute));
+  }
+  return { varFiles, vars, roots };
 }
 
 function parseOutput(value: string): { format: ReportFormat; file: string } {

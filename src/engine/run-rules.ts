@@ -112,7 +112,8 @@ function toFinding(rule: Rule, report: Report, object: Subject | undefined, opti
   if (template === undefined) throw new Error(`${rule.meta.id} reported unknown messageId '${report.messageId}'`);
   const { location, pointer } = locate(report.at);
   const relativePointer = object ? pointer.slice(pointerOf(object.root.path).length) : pointer;
-  const related: RelatedLocation[] = (report.related ?? []).map((hop) => ({ ...locate(hop.at).location, message: hop.message }));
+  const settings = settingsOf(report);
+  const related: RelatedLocation[] = [...(report.related ?? []).map((hop) => ({ ...locate(hop.at).location, message: hop.message })), ...settings.related];
   const severity = options.severityOverrides?.get(rule.meta.id) ?? report.severity ?? rule.meta.severity;
   const resource = resourceRefOf(object);
   return {
@@ -121,7 +122,7 @@ function toFinding(rule: Rule, report: Report, object: Subject | undefined, opti
     messageId: report.messageId,
     severity,
     title: rule.meta.title,
-    message: formatMessage(template, report.data),
+    message: formatMessage(template, report.data) + settings.suffix,
     location,
     ...(resource ? { resource } : {}),
     path: relativePointer,
@@ -130,6 +131,29 @@ function toFinding(rule: Rule, report: Report, object: Subject | undefined, opti
     fingerprint: fingerprintOf({ ruleId: rule.meta.id, file: location.file, resource: resourceKey(object), pointer: relativePointer, discriminator: report.messageId }),
     related,
   };
+}
+
+/**
+ * A Terraform value decided elsewhere (a tfvars line, a variable default, a local): the message names
+ * that place and each becomes a related location, so the fix lands where the value is set.
+ */
+function settingsOf(report: Report): { suffix: string; related: RelatedLocation[] } {
+  const origin = originOf(report.at);
+  const sources = origin.doc.terraform?.setBy.get(pointerOf(origin.path)) ?? [];
+  if (sources.length === 0) return { suffix: '', related: [] };
+  const related: RelatedLocation[] = [];
+  const names: string[] = [];
+  for (const source of sources) {
+    if (!source.file || source.start === undefined) {
+      names.push(source.description);
+      continue;
+    }
+    const span = source.file.spanOf(source.start, source.end ?? source.start);
+    const where = `${source.file.path}:${span.start.line}`;
+    names.push(source.description.startsWith(source.file.path) ? source.description : `${source.description} (${where})`);
+    related.push({ file: source.file.path, startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column, message: `value set here: ${source.description}` });
+  }
+  return { suffix: ` The value comes from ${names.join(', then ')}.`, related };
 }
 
 function crashFinding(rule: Rule, object: Subject | undefined, error: unknown): Finding {

@@ -6,12 +6,14 @@ import type { FileRecord, Finding, Severity } from '../findings/finding.js';
 import { compareFindings, compareText, keepMostSpecific } from '../findings/most-specific.js';
 import type { ScanResult } from '../findings/scan-result.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
+import { buildTerraformModel } from '../model/terraform.js';
 import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
 import type { ParsedDocument } from '../parse/kubernetes/types.js';
 import type { Rule } from '../rules/define-rule.js';
 import { FILE_SKIPPED, YAML_DOCUMENT_ERROR } from '../rules/diagnostics.js';
 import { SourceFile } from '../source/source-file.js';
 import { applySuppressions } from '../suppress/suppressions.js';
+import type { TerraformOptions, TerraformScan } from './terraform.js';
 
 export interface ScanInput {
   /** Readable files, already discovered and decoded. */
@@ -25,6 +27,8 @@ export interface ScanInput {
   /** YYYY-MM-DD, for suppression expiry. */
   readonly today: string;
   readonly notices?: readonly string[];
+  /** Terraform variables and the scanned roots. */
+  readonly terraform?: TerraformOptions;
 }
 
 export interface ScanOutput {
@@ -37,7 +41,7 @@ export interface ScanOutput {
 const INCOMPLETE_CODES = new Set(['too-large', 'binary', 'not-utf8', 'unreadable', 'symlink-loop']);
 
 /** load → model → rules → one finding per problem → suppressions → sorted result. */
-export function scanFiles(input: ScanInput): ScanOutput {
+export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   const sources = new Map<string, SourceFile>();
   const records: FileRecord[] = [];
   const findings: Finding[] = [];
@@ -50,7 +54,16 @@ export function scanFiles(input: ScanInput): ScanOutput {
     if (INCOMPLETE_CODES.has(problem.code)) incomplete = true;
   }
 
+  const terraform = await scanTerraformFiles(input);
+  records.push(...terraform.records);
+  findings.push(...terraform.findings);
+  for (const file of terraform.sources) sources.set(file.path, file);
+  // Modules read from outside the discovered files (.terraform/modules) hold resources too.
+  for (const resource of terraform.model.resources) if (!sources.has(resource.file.path)) sources.set(resource.file.path, resource.file);
+  if (terraform.incomplete) incomplete = true;
+
   for (const discovered of input.files) {
+    if (TERRAFORM_KINDS.has(discovered.kind)) continue;
     if (discovered.kind !== 'kubernetes') {
       records.push({ path: discovered.path, kind: discovered.kind, status: 'skipped', reason: skipReason(discovered), bytes: discovered.bytes });
       continue;
@@ -87,15 +100,15 @@ export function scanFiles(input: ScanInput): ScanOutput {
     });
   }
 
-  const { model } = adaptKubernetes(documents);
-  const run = runRules(model, input.rules, input.severityOverrides ? { severityOverrides: input.severityOverrides } : {});
+  const { model } = adaptKubernetes(documents, terraform.kubernetesObjects);
+  const run = runRules(model, input.rules, { terraform: terraform.model, ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}) });
   if (run.crashed) incomplete = true;
 
   const metaById = new Map(input.rules.map((rule) => [rule.meta.id, rule.meta]));
   // Copies made by keepMostSpecific keep their fingerprint: find objects through it.
   const objectByFingerprint = new Map([...run.objectOf].map(([finding, object]) => [finding.fingerprint, object]));
   const specific = keepMostSpecific(run.findings, (ruleId) => metaById.get(ruleId)?.supersedes ?? []);
-  const suppressed = applySuppressions([...findings, ...specific], sources, model.objects, {
+  const suppressed = applySuppressions([...findings, ...specific], sources, [...model.objects, ...terraform.model.resources], {
     objectOf: (finding) => objectByFingerprint.get(finding.fingerprint),
     startLineOf: (object) => locate(object).location.startLine,
     nameOf: (ruleId) => metaById.get(ruleId)?.name,
@@ -109,18 +122,26 @@ export function scanFiles(input: ScanInput): ScanOutput {
       files: records.sort((a, b) => compareText(a.path, b.path)),
       incomplete,
       failOn: input.failOn,
-      notices: [...(input.notices ?? []), ...suppressed.notices],
+      notices: [...(input.notices ?? []), ...terraform.notices, ...suppressed.notices],
     },
   };
 }
 
+const TERRAFORM_KINDS = new Set(['terraform', 'terraform-json', 'tfvars']);
+
+/** The Terraform engine is loaded only when there is Terraform to read (start-up time of YAML-only scans). */
+async function scanTerraformFiles(input: ScanInput): Promise<TerraformScan> {
+  if (!input.files.some((file) => TERRAFORM_KINDS.has(file.kind)) && (input.terraform?.varFiles ?? []).length === 0) {
+    return { model: buildTerraformModel([]), kubernetesObjects: [], findings: [], records: [], sources: [], notices: [], incomplete: false };
+  }
+  const { scanTerraform } = await import('./terraform.js');
+  return scanTerraform(input.files, input.terraform);
+}
+
 function skipReason(file: DiscoveredFile): string {
   switch (file.kind) {
-    case 'terraform':
-    case 'terraform-json':
-    case 'tfvars':
     case 'terraform-plan':
-      return 'Terraform is not analysed yet (planned: Terraform engine)';
+      return 'Terraform plan files are not analysed yet';
     default:
       return 'not a Kubernetes manifest (no apiVersion and kind)';
   }

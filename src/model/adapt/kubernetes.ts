@@ -15,8 +15,11 @@ export interface AdaptResult {
   readonly nonObjectDocuments: number;
 }
 
-/** Turns parsed documents into Kubernetes objects and workloads. `List` kinds are expanded. */
-export function adaptKubernetes(documents: readonly ParsedDocument[]): AdaptResult {
+/**
+ * Turns parsed documents into Kubernetes objects and workloads. `List` kinds are expanded.
+ * `converted` are objects that come from elsewhere (Terraform `kubernetes_*` resources).
+ */
+export function adaptKubernetes(documents: readonly ParsedDocument[], converted: readonly K8sObject[] = []): AdaptResult {
   const objects: K8sObject[] = [];
   let nonObjectDocuments = 0;
   for (const doc of documents) {
@@ -35,6 +38,7 @@ export function adaptKubernetes(documents: readonly ParsedDocument[]): AdaptResu
     }
     objects.push(toObject(root));
   }
+  objects.push(...converted);
   return { model: buildModel(objects), nonObjectDocuments };
 }
 

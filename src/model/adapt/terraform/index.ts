@@ -28,6 +28,11 @@ export type { DataSourceRenderer } from './data-sources.js';
 export interface TerraformSourceFile {
   readonly file: SourceFile;
   readonly body: Body | undefined;
+  /**
+   * The file's path relative to the scan root, when `file.path` (what reports show) is not: a scan
+   * of `../infra` shows `../infra/main.tf` but resolves modules inside `../infra`.
+   */
+  readonly path?: string;
 }
 
 export interface TerraformInput {
@@ -101,21 +106,21 @@ export function evaluateTerraform(input: TerraformInput): TerraformAdaptResult {
 
   const configByDir = new Map<string, LoadedFile[]>();
   const varsFilesByDir = new Map<string, LoadedFile[]>();
-  for (const { file, body } of input.files) {
+  for (const { file, body, path = file.path } of input.files) {
     if (!body) continue;
-    const name = baseName(file.path);
-    const dir = dirOf(normalizeRelative(file.path) ?? file.path);
+    const name = baseName(path);
+    const dir = dirOf(normalizeRelative(path) ?? path);
     const target = isConfigName(name) ? configByDir : isAutoVarsName(name) ? varsFilesByDir : undefined;
     if (!target) continue;
     const group = target.get(dir);
-    if (group) group.push({ path: file.path, file, body });
-    else target.set(dir, [{ path: file.path, file, body }]);
+    if (group) group.push({ path, file, body });
+    else target.set(dir, [{ path, file, body }]);
   }
 
   const parseRead = (path: string): LoadedFile | undefined => {
     const text = reader?.readFile(path);
     if (text === undefined) return undefined;
-    const file = new SourceFile(path, text);
+    const file = new SourceFile(reader?.displayPath?.(path) ?? path, text);
     const body = (path.endsWith('.tf.json') ? parseTerraformJson(file) : path.endsWith('.tf') ? parseHcl(file) : parseVariableFile(file)).body;
     if (!body) notice('parse-error', `${path} does not parse: it is left out of its module`, file, 0, 0);
     return body ? { path, file, body } : undefined;
@@ -388,7 +393,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformAdaptResult {
       const declared = content.variables.get(name);
       const typeAttribute = declared ? attributeOf(declared.node.body, 'type') : undefined;
       const primitive = !typeAttribute || (typeAttribute.expr.kind === 'traversal' && ['string', 'number', 'bool'].includes(typeAttribute.expr.root));
-      const source: ValueSource = { description: `--var ${name}=${value}` };
+      const source: ValueSource = { description: `--var ${name}` };
       if (primitive) {
         values.set(name, withSource(str(value), source));
         continue;

@@ -10,6 +10,8 @@ export interface TerraformFileReader {
   listDirectory(relativePath: string): readonly string[] | undefined;
   /** Whether the path is a directory. */
   isDirectory(relativePath: string): boolean;
+  /** How reports show a file read through the reader (the scan root may not be the working directory). */
+  displayPath?(relativePath: string): string;
 }
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -33,7 +35,7 @@ export function joinRelative(base: string, relativePath: string): string | undef
 }
 
 /** A reader over the real file system below `root`. */
-export function createFileSystemReader(root: string): TerraformFileReader {
+export function createFileSystemReader(root: string, options: { displayPath?: (relativePath: string) => string } = {}): TerraformFileReader {
   const absoluteRoot = path.resolve(root);
   // Every component is checked with lstat so that no link is followed on the way.
   const locate = (relativePath: string): string | undefined => {
@@ -81,6 +83,7 @@ export function createFileSystemReader(root: string): TerraformFileReader {
         return false;
       }
     },
+    ...(options.displayPath ? { displayPath: options.displayPath } : {}),
   };
 }
 

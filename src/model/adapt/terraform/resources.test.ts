@@ -253,7 +253,7 @@ test('variables: tfvars precedence, --var-file, --var, setBy with the tfvars lin
   const setByC = r.root.get('c').setBy();
   assert.equal(setByC[0]?.description, 'prod.tfvars:2');
   assert.equal(r.root.get('a').setBy()[0]?.description, 'variable "a" default');
-  assert.equal(r.root.get('e').setBy()[0]?.description, '--var e=cli');
+  assert.equal(r.root.get('e').setBy()[0]?.description, '--var e');
   // The finding is still located at the resource's attribute.
   assert.equal(lineOf(r.file, r.doc.spans.get('/b')?.start), 14);
 });

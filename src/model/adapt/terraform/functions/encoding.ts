@@ -1,4 +1,4 @@
-import { Document, parseAllDocuments, visit } from 'yaml';
+import { yaml } from '../../../../parse/kubernetes/full-yaml.js';
 import { NULL, list, object, str } from '../eval-value.js';
 import type { EvalValue } from '../eval-value.js';
 import { encodeJson } from './json.js';
@@ -39,8 +39,8 @@ function toPlain(value: EvalValue): unknown {
 // Terraform's yamlencode double-quotes every string (keys included), sorts keys, and does not indent
 // sequences under their key: `"a":\n- 1\n`.
 const yamlencode = strict('yamlencode', 1, 1, 'string', (args) => {
-  const document = new Document(toPlain(args[0]!));
-  visit(document, {
+  const document = new (yaml().Document)(toPlain(args[0]!));
+  yaml().visit(document, {
     Scalar(_, node) {
       if (typeof node.value === 'string') node.type = 'QUOTE_DOUBLE';
     },
@@ -49,7 +49,7 @@ const yamlencode = strict('yamlencode', 1, 1, 'string', (args) => {
 });
 
 const yamldecode = strict('yamldecode', 1, 1, undefined, (args) => {
-  const documents = parseAllDocuments(asString('yamldecode', args[0]!));
+  const documents = yaml().parseAllDocuments(asString('yamldecode', args[0]!));
   if (!Array.isArray(documents)) throw new FunctionError('yamldecode(): invalid YAML');
   if (documents.length > 1) throw new FunctionError('yamldecode(): the string contains more than one YAML document');
   const document = documents[0];

@@ -1,0 +1,2 @@
+privileged   = false
+exporter_tag = "latest"

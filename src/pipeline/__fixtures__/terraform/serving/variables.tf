@@ -1,0 +1,8 @@
+variable "privileged" {
+  type    = bool
+  default = false
+}
+
+variable "exporter_tag" {
+  type = string
+}
