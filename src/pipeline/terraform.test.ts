@@ -75,3 +75,13 @@ test('a syntax error is IG-PARSE-001 at its line and column, the other files are
   );
   assert.match(result.files.find((file) => file.path.endsWith('prod.tfvars'))?.reason ?? '', /--var-file/);
 });
+
+test('suppression comments work in Terraform files: `#` above the resource, `//` on the line', async () => {
+  const discovered = await discoverFiles({ paths: ['src/pipeline/__fixtures__/terraform-suppressed'], cwd: process.cwd() });
+  const { result } = await scanFiles({ files: discovered.files, problems: discovered.problems, rules: RULES, failOn: 'high', today: '2026-11-28' });
+  const suppressed = result.findings.filter((finding) => finding.suppression).map((finding) => [finding.ruleId, finding.location.startLine, finding.suppression?.reason]);
+  assert.deepEqual(suppressed, [
+    ['IG-K8S-125', 5, 'namespace policies live in the platform repository'],
+    ['IG-K8S-101', 12, 'needs the device plugin socket'],
+  ]);
+});
