@@ -7,7 +7,7 @@ import { RULES } from '../src/rules/index.js';
 const root = process.argv[2] ?? '.';
 const start = process.hrtime.bigint();
 const discovered = await discoverFiles({ paths: [root], cwd: process.cwd() });
-const { result } = await scanFiles({ files: discovered.files, problems: discovered.problems, rules: RULES, failOn: 'high', today: '2026-01-01' });
+const { result, terraformMs } = await scanFiles({ files: discovered.files, problems: discovered.problems, rules: RULES, failOn: 'high', today: '2026-01-01' });
 const report = renderJson(result, { toolVersion: 'bench' });
 const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
 const isYaml = (path: string): boolean => /\.(ya?ml|json)$/i.test(path) && !path.endsWith('.tf.json');
@@ -26,6 +26,7 @@ process.stdout.write(
     findings: result.findings.length,
     reportBytes: report.length,
     wallMs,
+    terraformMs,
     maxRssKiB: process.resourceUsage().maxRSS,
   }),
 );
