@@ -91,9 +91,11 @@ function isListKind(value: PlainValue | undefined): boolean {
   return isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
-function toObject(root: Node): K8sObject {
-  const kind = root.get('kind').str() as string;
-  const apiVersion = root.get('apiVersion').str() as string;
+/** The Kubernetes object at a node; undefined when it is not a mapping with a known kind and apiVersion. */
+export function objectFromNode(root: Node): K8sObject | undefined {
+  const kind = root.get('kind').str();
+  const apiVersion = root.get('apiVersion').str();
+  if (!root.isMap() || kind === undefined || apiVersion === undefined) return undefined;
   const slash = apiVersion.indexOf('/');
   const metadata = root.get('metadata');
   return {
@@ -111,12 +113,17 @@ function toObject(root: Node): K8sObject {
   };
 }
 
+function toObject(root: Node): K8sObject {
+  // Callers checked isObjectLike: kind and apiVersion are strings.
+  return objectFromNode(root) as K8sObject;
+}
+
 function stringMap(value: PlainValue | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isPlainObject(value)) return out;
   for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry === 'string') out[key] = entry;
-    else if (typeof entry === 'number' || typeof entry === 'boolean') out[key] = String(entry);
+    // defineProperty: a `__proto__` label key must stay a key, not replace the prototype.
+    if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') Object.defineProperty(out, key, { value: String(entry), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { K8sObject } from '../kubernetes.js';
 import type { TfResource } from '../terraform.js';
 import type { PlainObject } from '../value.js';
 import { Node, isPlainObject } from '../value.js';
+import { objectFromNode } from './kubernetes.js';
 import type { BlockRule, ResourceRule } from './terraform-kubernetes-schema.js';
 import { DECIMAL_ATTRIBUTES, FIELD_NAMES, OCTAL_ATTRIBUTES, TYPED_RESOURCES } from './terraform-kubernetes-schema.js';
 
@@ -44,7 +45,7 @@ export function convertTerraformKubernetes(resources: readonly TfResource[]): Te
   for (const resource of resources) {
     if (resource.mode !== 'managed') continue;
     if (resource.resourceType === 'kubernetes_manifest') {
-      const object = objectAt(resource.root.get('manifest'));
+      const object = objectFromNode(resource.root.get('manifest'));
       if (object) objects.push(object);
       continue;
     }
@@ -56,38 +57,6 @@ export function convertTerraformKubernetes(resources: readonly TfResource[]): Te
     for (const pointer of unmapped) unmappedBlocks.push({ address: resource.address, pointer });
   }
   return { objects, unmappedBlocks };
-}
-
-/** A K8sObject for an object-like node; undefined when kind or apiVersion is missing or unknown. */
-function objectAt(root: Node): K8sObject | undefined {
-  const kind = root.get('kind').str();
-  const apiVersion = root.get('apiVersion').str();
-  if (!root.isMap() || kind === undefined || apiVersion === undefined) return undefined;
-  const slash = apiVersion.indexOf('/');
-  const metadata = root.get('metadata');
-  return {
-    type: `k8s:${kind}`,
-    kind,
-    apiVersion,
-    group: slash === -1 ? '' : apiVersion.slice(0, slash),
-    name: metadata.get('name').str(),
-    namespace: metadata.get('namespace').str(),
-    file: root.doc.file,
-    doc: root.doc,
-    root,
-    labels: stringMap(metadata.get('labels')),
-    annotations: stringMap(metadata.get('annotations')),
-  };
-}
-
-function stringMap(node: Node): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, entry] of node.entries()) {
-    const value = entry.value;
-    if (typeof value === 'string') setOwn(out, key, value);
-    else if (typeof value === 'number' || typeof value === 'boolean') setOwn(out, key, String(value));
-  }
-  return out;
 }
 
 function convertTyped(resource: TfResource, rule: ResourceRule, unmapped: string[]): K8sObject | undefined {
@@ -116,7 +85,7 @@ function convertTyped(resource: TfResource, rule: ResourceRule, unmapped: string
     spans: converter.spans,
     ...(source.terraform ? { terraform: converter.facts() } : {}),
   };
-  return objectAt(Node.root(doc));
+  return objectFromNode(Node.root(doc));
 }
 
 /** Whether the resource's `spec` block writes `name` (a value unknown until apply counts as written). */

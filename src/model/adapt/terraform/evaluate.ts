@@ -8,7 +8,7 @@ import { bool, list, num, object, referencesWithin, str, unknown } from './eval-
 import type { EvalValue, ObjectValue, UnknownValue, ValueFacts } from './eval-value.js';
 import { FUNCTIONS, FunctionError } from './functions/index.js';
 import type { FunctionContext } from './functions/index.js';
-import { formatNumber, valuesEqual } from './functions/shared.js';
+import { toStringValue, valuesEqual } from './functions/shared.js';
 
 /** What a module provides to the expressions written in it: the named roots (`var`, `aws_s3_bucket`, …). */
 export interface RootResolver {
@@ -91,19 +91,7 @@ function firstUnknown(values: readonly EvalValue[]): UnknownValue | undefined {
   return undefined;
 }
 
-/** cty's conversion to string (numbers and bools convert, null and collections do not). */
-export function toStringValue(value: EvalValue): string | undefined {
-  switch (value.kind) {
-    case 'string':
-      return value.value;
-    case 'number':
-      return formatNumber(value.value);
-    case 'bool':
-      return value.value ? 'true' : 'false';
-    default:
-      return undefined;
-  }
-}
+export { toStringValue };
 
 export function toNumberValue(value: EvalValue): number | undefined {
   if (value.kind === 'number') return value.value;

@@ -72,8 +72,8 @@ function describe(value: EvalValue): string {
   return value.kind === 'list' ? value.collection : value.kind === 'object' ? value.collection : value.kind;
 }
 
-/** Terraform converts numbers and bools to strings where a string is expected. */
-export function asString(name: string, value: EvalValue, what = 'argument'): string {
+/** cty's conversion to string (numbers and bools convert, null and collections do not). */
+export function toStringValue(value: EvalValue): string | undefined {
   switch (value.kind) {
     case 'string':
       return value.value;
@@ -81,11 +81,17 @@ export function asString(name: string, value: EvalValue, what = 'argument'): str
       return formatNumber(value.value);
     case 'bool':
       return value.value ? 'true' : 'false';
-    case 'null':
-      throw new FunctionError(`${name}(): ${what} must not be null`);
     default:
-      throw new FunctionError(`${name}(): ${what} must be a string, got ${describe(value)}`);
+      return undefined;
   }
+}
+
+/** Terraform converts numbers and bools to strings where a string is expected. */
+export function asString(name: string, value: EvalValue, what = 'argument'): string {
+  const text = toStringValue(value);
+  if (text !== undefined) return text;
+  if (value.kind === 'null') throw new FunctionError(`${name}(): ${what} must not be null`);
+  throw new FunctionError(`${name}(): ${what} must be a string, got ${describe(value)}`);
 }
 
 export function asNumber(name: string, value: EvalValue, what = 'argument'): number {
