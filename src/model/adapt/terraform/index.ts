@@ -9,6 +9,7 @@ import { SourceFile } from '../../../source/source-file.js';
 import { buildTerraformModel } from '../../terraform.js';
 import type { TerraformModel, TerraformNotice, TfResource } from '../../terraform.js';
 import { Node } from '../../value.js';
+import { withComputedAttributes } from './data-sources.js';
 import { str, unknown } from './eval-value.js';
 import type { EvalValue, ObjectValue } from './eval-value.js';
 import { evaluate, keySuffix, toStringValue, withBindings } from './evaluate.js';
@@ -285,7 +286,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformAdaptResult {
     for (const resourceInstance of instance.instancesOf(localAddress)) {
       const configAddress = instance.options.configPrefix + localAddress;
       const address = instance.options.instancePrefix + localAddress + keySuffix(resourceInstance.key);
-      const doc = lowerBody(resourceInstance.body, { file: decl.file, start: decl.block.span.start, end: decl.block.span.end, index: 0 });
+      // What a rule reads is what Terraform would store: a data source's computed attributes too.
+      const value = withComputedAttributes(decl.mode, decl.type, resourceInstance.body.value);
+      const doc = lowerBody({ value, spans: resourceInstance.body.spans }, { file: decl.file, start: decl.block.span.start, end: decl.block.span.end, index: 0 });
       produced.push({
         type: `tf:${decl.mode === 'data' ? 'data.' : ''}${decl.type}`,
         mode: decl.mode,

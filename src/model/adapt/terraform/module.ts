@@ -4,7 +4,7 @@ import type { Attribute, Block, Body, Expression, ObjectExpr, TextSpan, Traversa
 import type { NodeSpan, ValueSource } from '../../../parse/kubernetes/types.js';
 import { pointerOf } from '../../../parse/kubernetes/types.js';
 import { SourceFile } from '../../../source/source-file.js';
-import { DATA_SOURCE_RENDERERS } from './data-sources.js';
+import { withComputedAttributes } from './data-sources.js';
 import { NULL, list, num, object, str, unknown } from './eval-value.js';
 import type { EvalValue, ObjectValue } from './eval-value.js';
 import { RESOURCE_OBJECTS, evaluate, failure, iterate, toNumberValue, toStringValue, withBindings } from './evaluate.js';
@@ -396,17 +396,9 @@ export class ModuleInstance implements RootResolver {
   }
 
   private referenceObject(instance: ResourceInstance, address: string): ObjectValue {
-    const renderer = instance.decl.mode === 'data' ? DATA_SOURCE_RENDERERS.get(instance.decl.type) : undefined;
-    if (!renderer) return instance.body.value;
-    let extra: ReadonlyMap<string, EvalValue>;
-    try {
-      extra = renderer(instance.body.value);
-    } catch {
-      return instance.body.value;
-    }
-    const merged = object([...instance.body.value.entries, ...extra], 'object');
-    RESOURCE_OBJECTS.set(merged, { address, ...(instance.key !== undefined ? { key: instance.key } : {}), path: [] });
-    return merged;
+    const value = withComputedAttributes(instance.decl.mode, instance.decl.type, instance.body.value);
+    if (value !== instance.body.value) RESOURCE_OBJECTS.set(value, { address, ...(instance.key !== undefined ? { key: instance.key } : {}), path: [] });
+    return value;
   }
 
   /** The value of a resource reference without instance key: one object, a tuple (count) or a map (for_each). */
