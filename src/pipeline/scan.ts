@@ -69,7 +69,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   for (const discovered of input.files) {
     if (TERRAFORM_KINDS.has(discovered.kind)) continue;
     if (discovered.kind !== 'kubernetes') {
-      records.push({ path: discovered.path, kind: discovered.kind, status: 'skipped', reason: skipReason(discovered), bytes: discovered.bytes });
+      records.push({ path: discovered.path, kind: discovered.kind, status: 'skipped', reason: NOT_A_MANIFEST, bytes: discovered.bytes });
       continue;
     }
     const file = new SourceFile(discovered.path, discovered.text);
@@ -132,7 +132,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   };
 }
 
-const TERRAFORM_KINDS = new Set(['terraform', 'terraform-json', 'tfvars']);
+const TERRAFORM_KINDS = new Set(['terraform', 'terraform-json', 'tfvars', 'terraform-plan']);
 
 /** The Terraform engine is loaded only when there is Terraform to read (start-up time of YAML-only scans). */
 async function scanTerraformFiles(input: ScanInput): Promise<TerraformScan> {
@@ -143,11 +143,4 @@ async function scanTerraformFiles(input: ScanInput): Promise<TerraformScan> {
   return scanTerraform(input.files, input.terraform);
 }
 
-function skipReason(file: DiscoveredFile): string {
-  switch (file.kind) {
-    case 'terraform-plan':
-      return 'Terraform plan files are not analysed yet';
-    default:
-      return 'not a Kubernetes manifest (no apiVersion and kind)';
-  }
-}
+const NOT_A_MANIFEST = 'not a Kubernetes manifest (no apiVersion and kind)';

@@ -2,11 +2,14 @@ import path from 'node:path';
 import type { DiscoveredFile } from '../discover/types.js';
 import type { FileRecord, Finding } from '../findings/finding.js';
 import { kubernetesObjectsFromTerraform } from '../model/adapt/terraform-kubernetes.js';
+import { adaptTerraformPlan } from '../model/adapt/terraform-plan.js';
 import { adaptTerraform, createFileSystemReader } from '../model/adapt/terraform/index.js';
 import type { K8sObject } from '../model/kubernetes.js';
 import type { TerraformModel, TerraformNotice, TfResource } from '../model/terraform.js';
 import { buildTerraformModel } from '../model/terraform.js';
-import type { SourceFile } from '../source/source-file.js';
+import { diagnosticFinding } from '../engine/diagnostic-finding.js';
+import { YAML_DOCUMENT_ERROR } from '../rules/diagnostics.js';
+import { SourceFile } from '../source/source-file.js';
 import { parseTerraformFiles } from './terraform-files.js';
 
 /** What the user gave for Terraform variables (`--var-file`, `--var`). */
@@ -46,7 +49,18 @@ export function scanTerraform(files: readonly DiscoveredFile[], options: Terrafo
   const resources: TfResource[] = [];
   const notices: TerraformNotice[] = [];
   let failed = varFiles.failed.length;
-  if (terraformFiles.length === 0) return { model: buildTerraformModel([]), kubernetesObjects: [], findings, records, sources, notices: [], incomplete: failed > 0 };
+  for (const plan of files) {
+    if (plan.kind !== 'terraform-plan') continue;
+    const read = readPlan(plan);
+    sources.push(read.file);
+    records.push(read.record);
+    resources.push(...read.resources);
+    if (read.finding) {
+      findings.push(read.finding);
+      failed++;
+    }
+  }
+  if (terraformFiles.length === 0) return finish(resources, notices, findings, records, sources, failed);
 
   const root = scanRoot(options.roots, terraformFiles);
   const toRoot = (absolute: string): string => path.relative(root, absolute).split(path.sep).join('/');
@@ -83,6 +97,10 @@ export function scanTerraform(files: readonly DiscoveredFile[], options: Terrafo
     resources.push(...model.resources);
     notices.push(...model.notices);
   }
+  return finish(resources, notices, findings, records, sources, failed);
+}
+
+function finish(resources: TfResource[], notices: TerraformNotice[], findings: Finding[], records: FileRecord[], sources: SourceFile[], failed: number): TerraformScan {
   const model = buildTerraformModel(resources, notices);
   return {
     model,
@@ -92,6 +110,21 @@ export function scanTerraform(files: readonly DiscoveredFile[], options: Terrafo
     sources,
     notices: summarizeNotices(model.notices),
     incomplete: failed > 0,
+  };
+}
+
+/** One `terraform show -json` file: its resources, or IG-PARSE-002 when it is not valid JSON. */
+function readPlan(discovered: DiscoveredFile): { file: SourceFile; record: FileRecord; resources: TfResource[]; finding?: Finding } {
+  const file = new SourceFile(discovered.path, discovered.text);
+  const { resources, error } = adaptTerraformPlan(file);
+  if (!error) return { file, record: { path: discovered.path, kind: discovered.kind, status: 'scanned', bytes: discovered.bytes }, resources };
+  const position = file.positionAt(error.offset);
+  const location = { file: file.path, startLine: position.line, startColumn: position.column, endLine: position.line, endColumn: position.column };
+  return {
+    file,
+    resources,
+    finding: diagnosticFinding(YAML_DOCUMENT_ERROR, 'document', { index: 1, message: error.message }, location, '0'),
+    record: { path: discovered.path, kind: discovered.kind, status: 'error', reason: `invalid JSON at ${position.line}:${position.column}: ${error.message}`, bytes: discovered.bytes },
   };
 }
 
