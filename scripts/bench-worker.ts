@@ -11,8 +11,8 @@ const { result, terraformMs } = await scanFiles({ files: discovered.files, probl
 const report = renderJson(result, { toolVersion: 'bench' });
 const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
 const isYaml = (path: string): boolean => /\.(ya?ml|json)$/i.test(path) && !path.endsWith('.tf.json');
-const yamlRecords = result.files.filter((file) => isYaml(file.path));
-const terraformRecords = result.files.filter((file) => file.kind === 'terraform' || file.kind === 'terraform-json' || file.kind === 'tfvars');
+const yamlRecords = result.files.filter((file) => isYaml(file.path) && file.kind !== 'terraform-plan');
+const terraformRecords = result.files.filter((file) => file.kind === 'terraform' || file.kind === 'terraform-json' || file.kind === 'tfvars' || file.kind === 'terraform-plan');
 process.stdout.write(
   JSON.stringify({
     files: result.files.length,

@@ -1,10 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Prints speed and memory figures. Each corpus is scanned in a fresh process so that RSS is its own.
 // Run from the project root: `npm run bench`.
+
+const PLAN_FIXTURE = 'src/model/adapt/__fixtures__/terraform-plan/plan.json';
+// Under the default 5 MiB file size limit (a larger plan needs `maxFileSize` raised).
+const PLAN_COPIES = 80;
+const dir = mkdtempSync(join(tmpdir(), 'inferguard-bench-'));
+const syntheticPlan = join(dir, 'plan.json');
+writeFileSync(syntheticPlan, JSON.stringify(replicatePlan(JSON.parse(readFileSync(PLAN_FIXTURE, 'utf8')) as PlanJson, PLAN_COPIES), null, 2));
 
 const CORPORA = ['../shared/corpus', '../shared/bench/dennyzhang__kubernetes-yaml-templates@92efe39', '../shared/bench/cloudposse__terraform-aws-components@0.182.0', '../shared/bench'];
 const worker = 'dist/scripts/bench-worker.js';
@@ -29,9 +36,10 @@ function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(2);
 }
 
-console.log('MB/s = all bytes / wall. TF = .tf, .tf.json and .tfvars files; TF s = time spent parsing and evaluating them. YAML MB/s = YAML/JSON bytes (parsed or classified and skipped) / (wall - TF s); parsed MB/s = YAML/JSON bytes actually parsed / (wall - TF s).');
+console.log(`The synthetic plan is the plan fixture's configuration called ${PLAN_COPIES} times as modules (the plan of a large platform repository).`);
+console.log('MB/s = all bytes / wall. TF = .tf, .tf.json, .tfvars and plan files; TF s = time spent parsing and evaluating them. YAML MB/s = YAML/JSON bytes (parsed or classified and skipped) / (wall - TF s); parsed MB/s = YAML/JSON bytes actually parsed / (wall - TF s).');
 console.log('corpus'.padEnd(64), 'files', '   MB', 'YAML MB', 'TF files', 'TF MB', ' docs', 'findings', 'wall s', 'TF s', 'MB/s', 'YAML MB/s', 'parsed MB/s', 'peak RSS MB');
-for (const corpus of CORPORA) {
+for (const corpus of [...CORPORA, syntheticPlan]) {
   if (!existsSync(corpus)) {
     console.log(`${corpus}: missing, skipped`);
     continue;
@@ -45,7 +53,7 @@ for (const corpus of CORPORA) {
   const seconds = figures.wallMs / 1000;
   const yamlSeconds = (figures.wallMs - figures.terraformMs) / 1000;
   console.log(
-    corpus.padEnd(64),
+    (corpus === syntheticPlan ? `synthetic plan (${mb(figures.bytes)} MB)` : corpus).padEnd(64),
     String(figures.files).padStart(5),
     mb(figures.bytes).padStart(5),
     mb(figures.yamlBytes).padStart(7),
@@ -67,7 +75,6 @@ const hcl = spawnSync(process.execPath, ['dist/scripts/bench-hcl.js', '5'], { en
 process.stdout.write(hcl.status === 0 ? hcl.stdout : `bench-hcl failed (${hcl.status}): ${hcl.stderr.slice(0, 2000)}\n`);
 
 // Cold start: the whole CLI, one small manifest, median of several runs.
-const dir = mkdtempSync(join(tmpdir(), 'inferguard-bench-'));
 const small = join(dir, 'pod.yaml');
 writeFileSync(small, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: serving\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n');
 const times: number[] = [];
@@ -86,3 +93,33 @@ for (let i = 0; i < 5; i++) {
 }
 baseline.sort((a, b) => a - b);
 console.log(`cold start, one small file (whole CLI, median of ${times.length}): ${(times[5] as number).toFixed(0)} ms (bare 'node -e 0' here: ${(baseline[2] as number).toFixed(0)} ms)`);
+
+interface PlanModule {
+  resources?: { address: string }[];
+  child_modules?: (PlanModule & { address: string })[];
+}
+
+interface PlanJson {
+  resource_changes: { address: string; module_address?: string }[];
+  prior_state?: { values: { root_module: PlanModule } };
+  planned_values: { root_module: PlanModule };
+  configuration: { root_module: { module_calls?: Record<string, unknown> } };
+  [key: string]: unknown;
+}
+
+/** The plan of a root module that calls the fixture's configuration `copies` times. */
+function replicatePlan(plan: PlanJson, copies: number): PlanJson {
+  const prefixModule = (module: PlanModule, prefix: string): PlanModule & { address: string } => ({
+    address: prefix.slice(0, -1),
+    ...(module.resources ? { resources: module.resources.map((resource) => ({ ...resource, address: prefix + resource.address })) } : {}),
+    ...(module.child_modules ? { child_modules: module.child_modules.map((child) => ({ ...prefixModule(child, prefix), address: prefix + child.address })) } : {}),
+  });
+  const names = Array.from({ length: copies }, (_, i) => `copy${i}`);
+  return {
+    ...plan,
+    resource_changes: names.flatMap((name) => plan.resource_changes.map((change) => ({ ...change, address: `module.${name}.${change.address}`, module_address: `module.${name}${change.module_address ? `.${change.module_address}` : ''}` }))),
+    planned_values: { root_module: { child_modules: names.map((name) => prefixModule(plan.planned_values.root_module, `module.${name}.`)) } },
+    ...(plan.prior_state ? { prior_state: { ...plan.prior_state, values: { root_module: { child_modules: names.map((name) => prefixModule(plan.prior_state?.values.root_module ?? {}, `module.${name}.`)) } } } } : {}),
+    configuration: { ...plan.configuration, root_module: { module_calls: Object.fromEntries(names.map((name) => [name, { source: './fixture', module: plan.configuration.root_module }])) } },
+  };
+}
