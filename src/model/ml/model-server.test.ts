@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { bindHostIn, isLocalBind, modelServerFacts, modelServersIn, portNumberIn } from './model-server.js';
+import { containerNamed, lineOfNode, modelOf } from './ml-testing.js';
+
+function pod(containers: string, extra = ''): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: serving}\nspec:\n${extra}  containers:\n${containers}`;
+}
+
+describe('recognition (catalogue A.0)', () => {
+  const cases: ReadonlyArray<{ name: string; container: string; kind: string | undefined; evidence?: string[] }> = [
+    { name: 'Triton by image, confirmed by command', container: '    - {name: s, image: "nvcr.io/nvidia/tritonserver:24.05-py3", command: [tritonserver]}\n', kind: 'triton', evidence: ['image', 'command'] },
+    { name: 'Triton client SDK image is not a server', container: '    - {name: s, image: "nvcr.io/nvidia/tritonserver:24.05-py3-sdk"}\n', kind: undefined },
+    { name: 'mirror prefix and digest ignored', container: '    - {name: s, image: "harbor.example.com/proxy/vllm/vllm-openai@sha256:abc"}\n', kind: 'vllm', evidence: ['image'] },
+    { name: 'vLLM started from a shell script', container: '    - name: s\n      image: python:3.11\n      command: [sh, -c, "pip install vllm && exec vllm serve m --port 9000"]\n', kind: 'vllm', evidence: ['command'] },
+    { name: 'TF Serving by its program', container: '    - {name: s, image: "gcr.io/x/custom:1", command: [/usr/bin/tensorflow_model_server]}\n', kind: 'tf-serving', evidence: ['command'] },
+    { name: 'MLServer on a seldonio image', container: '    - {name: s, image: "seldonio/mlserver:1.5.0", args: [mlserver, start, /models]}\n', kind: 'mlserver', evidence: ['image', 'command'] },
+    { name: 'a web server is not a model server', container: '    - {name: s, image: "nginx:1.27", args: ["--port", "8000"]}\n', kind: undefined },
+    { name: 'a word "serve" alone is not vLLM', container: '    - {name: s, image: "node:20", command: [npm, run, serve]}\n', kind: undefined },
+  ];
+  for (const { name, container, kind, evidence } of cases) {
+    test(name, () => {
+      const model = modelOf(pod(container));
+      const server = modelServerFacts(model, containerNamed(model, 's'));
+      assert.equal(server?.kind, kind);
+      if (evidence) assert.deepEqual(server?.evidence, evidence);
+    });
+  }
+});
+
+describe('ports by role', () => {
+  test('Triton defaults, and a port moved by a flag with $(VAR)', () => {
+    const model = modelOf(
+      pod(`    - name: s
+      image: nvcr.io/nvidia/tritonserver:24.05-py3
+      args: [tritonserver, --model-repository=/models, "--http-port=$(PORT)"]
+      env: [{name: PORT, value: "9000"}]
+      ports:
+        - containerPort: 9000
+        - containerPort: 8002
+`),
+    );
+    const server = modelServerFacts(model, containerNamed(model, 's'));
+    assert.ok(server);
+    assert.deepEqual(
+      server.ports.map((port) => [port.spec.label, port.number, port.declared !== undefined, port.setBy?.description]),
+      [
+        ['HTTP', 9000, true, '--http-port=9000'],
+        ['gRPC', 8001, false, undefined],
+        ['metrics', 8002, true, undefined],
+      ],
+    );
+    assert.deepEqual(server.portsWith('metrics').map((port) => port.number), [8002]);
+    assert.equal(lineOfNode(server.ports[0]?.declared as NonNullable<(typeof server.ports)[0]["declared"]>), 11);
+  });
+
+  test('TorchServe management address from config.properties mounted from a ConfigMap', () => {
+    const model = modelOf(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: ts-config, namespace: serving}
+data:
+  config.properties: |
+    inference_address=http://0.0.0.0:8085
+    management_address=http://0.0.0.0:8086
+    enable_model_api=true
+---
+${pod(
+  `    - name: s
+      image: pytorch/torchserve:0.8.1-gpu
+      args: [torchserve, --start, --ts-config, /home/model-server/config/config.properties, --model-store, /mnt/models]
+      env: [{name: TS_ENABLE_MODEL_API, valueFrom: {configMapKeyRef: {name: flags, key: model-api}}}]
+      volumeMounts: [{name: config, mountPath: /home/model-server/config}]
+`,
+  '  volumes: [{name: config, configMap: {name: ts-config}}]\n',
+)}`);
+    const server = modelServerFacts(model, containerNamed(model, 's'));
+    assert.ok(server);
+    assert.equal(server.configFile?.configMap.name, 'ts-config');
+    assert.deepEqual(server.portsWith('management').map((port) => [port.number, port.setBy?.description]), [
+      [8086, 'management_address in config.properties (ConfigMap ts-config)'],
+      [7071, undefined],
+    ]);
+    // Precedence: env (a ConfigMap not in the scan: value unknown) before the config file.
+    const modelApi = server.settings({ env: ['TS_ENABLE_MODEL_API'], config: ['enable_model_api'] });
+    assert.deepEqual(modelApi.map((setting) => [setting.source, setting.value]), [
+      ['env', undefined],
+      ['config-file', 'true'],
+    ]);
+    assert.deepEqual(server.modelSources.map((source) => source.value), ['/mnt/models']);
+    assert.deepEqual(server.image?.version, [0, 8, 1]);
+  });
+});
+
+describe('settings, model sources, identity, accelerators', () => {
+  const model = modelOf(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: tgi-env, namespace: serving}
+data:
+  MODEL_ID: bigscience/bloom-560m
+  NGROK: "true"
+---
+${pod(
+  `    - name: s
+      image: ghcr.io/huggingface/text-generation-inference:2.0.4
+      envFrom: [{configMapRef: {name: tgi-env}}]
+      env:
+        - {name: API_KEY, valueFrom: {secretKeyRef: {name: tgi, key: key}}}
+        - {name: PORT, value: "8080"}
+      resources: {limits: {nvidia.com/gpu: 1}}
+`,
+  '  serviceAccountName: tgi\n',
+)}`);
+  const server = modelServerFacts(model, containerNamed(model, 's'));
+
+  test('env from envFrom ConfigMaps is read with its value', () => {
+    assert.deepEqual(server?.modelSources.map((source) => [source.value, source.description]), [['bigscience/bloom-560m', 'env MODEL_ID (envFrom ConfigMap tgi-env)']]);
+    assert.equal(server?.setting({ env: ['NGROK'] })?.value, 'true');
+  });
+
+  test('a Secret reference is set, with no readable value', () => {
+    const key = server?.setting({ env: ['API_KEY'] });
+    assert.ok(key);
+    assert.equal(key.value, undefined);
+  });
+
+  test('ports moved by env, version from the tag, GPUs, service account', () => {
+    assert.deepEqual(server?.ports.map((port) => port.number), [8080]);
+    assert.deepEqual(server?.image?.version, [2, 0, 4]);
+    assert.equal(server?.image?.floating, false);
+    assert.deepEqual(server?.accelerators, ['nvidia.com/gpu']);
+    assert.equal(server?.serviceAccount.name, 'tgi');
+    assert.equal(server?.serviceAccount.object, undefined);
+  });
+
+  test('modelServersIn lists every server once', () => {
+    assert.deepEqual(modelServersIn(model).map((found) => found.kind), ['tgi']);
+  });
+});
+
+test('vLLM positional model and flags only from its own command segment', () => {
+  const model = modelOf(
+    pod(`    - name: s
+      image: python:3.11
+      command: [sh, -c, "pip install --port 1 x; vllm serve meta-llama/Llama-3.1-8B --api-key abc"]
+`),
+  );
+  const server = modelServerFacts(model, containerNamed(model, 's'));
+  assert.deepEqual(server?.modelSources.map((source) => source.value), ['meta-llama/Llama-3.1-8B']);
+  assert.equal(server?.setting({ flags: ['--port'] }), undefined);
+  assert.equal(server?.setting({ flags: ['--api-key'] })?.value, 'abc');
+  assert.deepEqual(server?.ports.map((port) => port.number), [8000]);
+});
+
+test('bind addresses', () => {
+  assert.equal(portNumberIn('http://127.0.0.1:8081'), 8081);
+  assert.equal(portNumberIn('8085'), 8085);
+  assert.equal(portNumberIn('unix:/tmp/management.sock'), undefined);
+  assert.equal(bindHostIn('http://127.0.0.1:8081'), '127.0.0.1');
+  assert.equal(bindHostIn('[::1]:8081'), '::1');
+  assert.equal(isLocalBind(bindHostIn('unix:/tmp/s')), true);
+  assert.equal(isLocalBind(bindHostIn('0.0.0.0:8081')), false);
+});
