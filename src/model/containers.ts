@@ -14,6 +14,15 @@ export function effectiveSecurityField(container: ContainerRef, field: string): 
   return podLevel.exists ? podLevel : own;
 }
 
+/**
+ * Whether the pod-level securityContext a container inherits is written elsewhere (a KServe
+ * ServingRuntime's pod comes from each InferenceService that selects it): a field that neither the
+ * container nor this template sets may still be set there, so its absence proves nothing.
+ */
+export function podSecurityWrittenElsewhere(container: ContainerRef): boolean {
+  return container.workload.podFieldsFrom !== undefined;
+}
+
 /** Fields that PodSecurityContext also has and containers inherit. */
 const POD_LEVEL_FIELDS = new Set(['runAsUser', 'runAsGroup', 'runAsNonRoot', 'seLinuxOptions', 'seccompProfile', 'appArmorProfile', 'windowsOptions']);
 

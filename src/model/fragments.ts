@@ -10,12 +10,16 @@ const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Re
 export function isFragment(workload: Workload): boolean {
   const { object } = workload;
   if (object.apiVersion === 'apps/v1' && SELECTOR_REQUIRED.has(object.kind) && !object.root.get('spec', 'selector').exists) return true;
-  return !workload.containers.some((container) => container.role === 'container' && container.node.get('image').exists);
+  // A container an operator merges over a runtime's (KServe `predictor.model`) is whole once merged.
+  return !workload.containers.some((container) => container.role === 'container' && (container.node.get('image').exists || container.mergedOver !== undefined));
 }
 
-/** A container of a fragment, or one without an image (a patch of one container of the base). */
+/**
+ * A container of a fragment, one without an image (a patch of one container of the base), or one an
+ * operator merges over another object's container: what it leaves out is that container's to set.
+ */
 export function isFragmentContainer(container: ContainerRef): boolean {
-  return !container.node.get('image').exists || isFragment(container.workload);
+  return container.mergedOver !== undefined || !container.node.get('image').exists || isFragment(container.workload);
 }
 
 /**

@@ -23,8 +23,29 @@ export interface K8sObject {
 
 export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
 
+export type ProbeKind = 'readiness' | 'liveness';
+
+/** What the operator of a custom resource does to one container of its template. */
+export interface ContainerFacts {
+  /**
+   * The object whose container of the same name the operator merges this one over (KServe merges
+   * `predictor.model` over the ServingRuntime's `kserve-container`): whatever this container leaves
+   * out, its image included, comes from there, so only what it writes can be judged.
+   */
+  readonly mergedOver?: string;
+  /** Probes the operator adds when the container writes none (KubeRay's Ray container, Knative's serving container). */
+  readonly defaultProbes?: readonly ProbeKind[];
+  /** The operator fills in CPU / memory requests and limits the container leaves out (KServe, from its ConfigMap). */
+  readonly defaultResources?: boolean;
+  /**
+   * The container the operator runs as the model server (the Ray container, `kserve-container`, a
+   * Seldon graph unit); its siblings are sidecars. Set only where the resource says which one it is.
+   */
+  readonly server?: boolean;
+}
+
 /** One container of a pod template. */
-export interface ContainerRef {
+export interface ContainerRef extends ContainerFacts {
   readonly node: Node;
   readonly role: ContainerRole;
   readonly name: string;
@@ -44,6 +65,22 @@ export interface Workload {
   /** Which template of the object this is, e.g. 'pod', 'head', 'worker:gpu-group'. */
   readonly role: string;
   readonly containers: readonly ContainerRef[];
+  /**
+   * Set when pod-level fields (securityContext, service account, token mount) that this template
+   * leaves out come from another object: a KServe ServingRuntime cannot write them, each
+   * InferenceService that selects it does.
+   */
+  readonly podFieldsFrom?: string;
+  /** The pods run to completion (a RayJob's submitter): probes do not apply. */
+  readonly runsToCompletion?: boolean;
+}
+
+/** A container a custom resource writes outside the PodSpec's container lists (KServe `predictor.model`). */
+export interface ExtraContainerLocation extends ContainerFacts {
+  /** Path from the object root to the container-like mapping. */
+  readonly path: Path;
+  /** The name the operator gives the container it builds from it. */
+  readonly name: string;
 }
 
 /** Where pod templates live inside an object of some kind. */
@@ -53,6 +90,12 @@ export interface PodTemplateLocation {
   readonly spec: Path;
   /** Path from the object root to the template metadata, when there is a template. */
   readonly metadata?: Path;
+  /** Containers written outside `containers` / `initContainers`; they come first in the workload. */
+  readonly extraContainers?: readonly ExtraContainerLocation[];
+  /** What the operator does to each container of the PodSpec's lists (by list role and index). */
+  readonly containerFacts?: (container: Node, role: ContainerRole, index: number) => ContainerFacts | undefined;
+  readonly podFieldsFrom?: string;
+  readonly runsToCompletion?: boolean;
 }
 
 /** Everything the rules see. */

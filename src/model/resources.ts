@@ -35,6 +35,8 @@ function limitRangeFills(model: KubernetesModel, container: ContainerRef, sectio
  * Undefined when a list cannot be read statically.
  */
 export function missingComputeResources(model: KubernetesModel, container: ContainerRef, section: ResourceSection, also: readonly Node[] = []): string[] | undefined {
+  // KServe's webhook fills what its components' first container leaves out from the inferenceservice-config ConfigMap.
+  if (container.defaultResources) return [];
   const resources = container.node.get('resources');
   const own = resources.get(section);
   // A resources block we cannot read (a template string, a list) is unknown, not missing.

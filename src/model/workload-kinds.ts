@@ -1,3 +1,6 @@
+import { inferenceServiceTemplates, llmInferenceServiceTemplates, servingRuntimeTemplates } from './adapt/crds/kserve.js';
+import { rayTemplates } from './adapt/crds/ray.js';
+import { seldonDeploymentTemplates, serverConfigTemplates, serverTemplates } from './adapt/crds/seldon.js';
 import type { K8sObject, PodTemplateLocation } from './kubernetes.js';
 
 const TEMPLATE: readonly PodTemplateLocation[] = [
@@ -32,14 +35,37 @@ const BUILT_IN: ReadonlyMap<string, { groups: readonly string[]; locations: read
 /** Finds the pod templates of a custom resource; locations may depend on content (Ray worker groups). */
 export type PodTemplateLocator = (object: K8sObject) => readonly PodTemplateLocation[];
 
+/** Knative Serving gives the serving container a TCP readiness probe on its port when the manifest writes none. */
+const KNATIVE_TEMPLATE: readonly PodTemplateLocation[] = [{ ...(TEMPLATE[0] as PodTemplateLocation), containerFacts: () => ({ defaultProbes: ['readiness'] }) }];
+
 /**
- * Custom resources that carry pod templates, keyed by `group/Kind`. The ML CRD adapters
- * (KServe, Seldon, Ray, NIM) add their entries here.
+ * Custom resources that carry pod templates, keyed by `group/Kind`; the ML CRD adapters are in
+ * `adapt/crds/`. Left out on purpose: KServe InferenceGraph (its router pod is the operator's) and
+ * NVIDIA NIMService (no pod template: see `adapt/crds/nim.ts`).
  */
 const CUSTOM: ReadonlyMap<string, PodTemplateLocator> = new Map<string, PodTemplateLocator>([
+  // A Rollout with `workloadRef` has no template: it yields no workload.
   ['argoproj.io/Rollout', () => TEMPLATE],
-  ['serving.knative.dev/Service', () => TEMPLATE],
+  ['serving.knative.dev/Service', () => KNATIVE_TEMPLATE],
+  ['serving.kserve.io/InferenceService', inferenceServiceTemplates],
+  ['serving.kserve.io/ServingRuntime', servingRuntimeTemplates],
+  ['serving.kserve.io/ClusterServingRuntime', servingRuntimeTemplates],
+  ['serving.kserve.io/LLMInferenceService', llmInferenceServiceTemplates],
+  ['machinelearning.seldon.io/SeldonDeployment', seldonDeploymentTemplates],
+  ['mlops.seldon.io/Server', serverTemplates],
+  ['mlops.seldon.io/ServerConfig', serverConfigTemplates],
+  ['ray.io/RayCluster', rayTemplates],
+  ['ray.io/RayService', rayTemplates],
+  ['ray.io/RayJob', rayTemplates],
 ]);
+
+/** Cluster-scoped custom resources with pod templates: no namespace of their own, their pods run in their users'. */
+const CLUSTER_SCOPED = new Set(['serving.kserve.io/ClusterServingRuntime']);
+
+/** Whether an object's kind is cluster-scoped, so that it has no namespace to write. */
+export function isClusterScoped(object: K8sObject): boolean {
+  return CLUSTER_SCOPED.has(`${object.group}/${object.kind}`);
+}
 
 export function podTemplateLocations(object: K8sObject): readonly PodTemplateLocation[] {
   const builtIn = BUILT_IN.get(object.kind);

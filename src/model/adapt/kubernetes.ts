@@ -1,5 +1,5 @@
 import type { ParsedDocument, PlainValue } from '../../parse/kubernetes/types.js';
-import type { ContainerRef, ContainerRole, K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
+import type { ContainerFacts, ContainerRef, ContainerRole, K8sObject, KubernetesModel, PodTemplateLocation, Workload } from '../kubernetes.js';
 import { Node, isPlainObject } from '../value.js';
 import { podTemplateLocations } from '../workload-kinds.js';
 
@@ -53,7 +53,7 @@ export function buildModel(objects: readonly K8sObject[]): KubernetesModel {
       const podSpec = object.root.get(...location.spec);
       if (!podSpec.isMap()) continue;
       const podMetadata = object.root.get(...(location.metadata ?? ['metadata']));
-      workloads.push(makeWorkload(object, location.role, podSpec, podMetadata));
+      workloads.push(makeWorkload(object, location, podSpec, podMetadata));
     }
   }
   const serviceAccounts = new Map<string, K8sObject>();
@@ -71,16 +71,43 @@ export function buildModel(objects: readonly K8sObject[]): KubernetesModel {
   };
 }
 
-function makeWorkload(object: K8sObject, role: string, podSpec: Node, podMetadata: Node): Workload {
+function makeWorkload(object: K8sObject, location: PodTemplateLocation, podSpec: Node, podMetadata: Node): Workload {
   const containers: ContainerRef[] = [];
-  const workload: Workload = { object, role, podSpec, podMetadata, containers };
+  const workload: Workload = {
+    object,
+    role: location.role,
+    podSpec,
+    podMetadata,
+    containers,
+    ...(location.podFieldsFrom !== undefined ? { podFieldsFrom: location.podFieldsFrom } : {}),
+    ...(location.runsToCompletion ? { runsToCompletion: true } : {}),
+  };
+  for (const extra of location.extraContainers ?? []) {
+    const node = object.root.get(...extra.path);
+    if (!node.isMap()) continue;
+    containers.push({ node, role: 'container', name: extra.name, workload, ...facts(extra) });
+  }
   for (const [key, containerRole] of CONTAINER_LISTS) {
-    for (const node of podSpec.get(key).items()) {
-      if (!node.isMap()) continue;
-      containers.push({ node, role: containerRole, name: node.get('name').str() ?? '', workload });
-    }
+    podSpec
+      .get(key)
+      .items()
+      .forEach((node, index) => {
+        if (!node.isMap()) return;
+        const extra = location.containerFacts?.(node, containerRole, index);
+        containers.push({ node, role: containerRole, name: node.get('name').str() ?? '', workload, ...(extra ? facts(extra) : {}) });
+      });
   }
   return workload;
+}
+
+/** Only the facts that are set, so a plain container carries no undefined keys. */
+function facts(source: ContainerFacts): ContainerFacts {
+  return {
+    ...(source.mergedOver !== undefined ? { mergedOver: source.mergedOver } : {}),
+    ...(source.defaultProbes && source.defaultProbes.length > 0 ? { defaultProbes: source.defaultProbes } : {}),
+    ...(source.defaultResources ? { defaultResources: true } : {}),
+    ...(source.server ? { server: true } : {}),
+  };
 }
 
 function isObjectLike(value: PlainValue | undefined): boolean {

@@ -160,3 +160,21 @@ test('bind addresses', () => {
   assert.equal(isLocalBind(bindHostIn('unix:/tmp/s')), true);
   assert.equal(isLocalBind(bindHostIn('0.0.0.0:8081')), false);
 });
+
+test('in a custom resource, the container the operator runs as the server is one; its sidecars are not', () => {
+  const model = modelOf(`apiVersion: ray.io/v1
+kind: RayCluster
+metadata: {name: r, namespace: serving}
+spec:
+  headGroupSpec:
+    template:
+      spec:
+        containers:
+          - {name: head, image: "registry.example.com/team/ray-app:1.0"}
+          - {name: fluent-bit, image: "fluent/fluent-bit:3.0"}
+`);
+  assert.deepEqual(
+    modelServersIn(model).map((server) => [server.container.name, server.kind, server.evidence]),
+    [['head', 'ray', ['crd']]],
+  );
+});

@@ -113,7 +113,9 @@ export function recogniseServer(container: ContainerRef, words: readonly Command
   }
   const object = container.workload.object;
   const crdKind = CRD_SERVERS.get(`${object.group}/${object.kind}`);
-  if (crdKind !== undefined && (kind === undefined || kind === crdKind || crdKind === 'kserve')) {
+  // Where the resource says which container is the server, its siblings (log shippers, redis) are not.
+  const isServerContainer = container.server === true || (container.role === 'container' && !container.workload.containers.some((sibling) => sibling.server === true));
+  if (crdKind !== undefined && isServerContainer && (kind === undefined || kind === crdKind || crdKind === 'kserve')) {
     kind ??= crdKind;
     evidence.push('crd');
   }

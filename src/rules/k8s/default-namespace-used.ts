@@ -1,6 +1,7 @@
 import type { Severity } from '../../findings/finding.js';
 import { isFragment } from '../../model/fragments.js';
 import type { K8sObject } from '../../model/kubernetes.js';
+import { isClusterScoped } from '../../model/workload-kinds.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
@@ -60,7 +61,8 @@ spec:
       workload(workload) {
         const { object } = workload;
         // One finding per object, even when it holds several pod templates (Ray head and workers).
-        if (seen.has(object) || isFragment(workload)) return;
+        // A cluster-scoped object (ClusterServingRuntime) has no namespace to write.
+        if (seen.has(object) || isFragment(workload) || isClusterScoped(object)) return;
         seen.add(object);
         const namespace = object.root.get('metadata', 'namespace');
         // A namespace of the wrong type is unknown.

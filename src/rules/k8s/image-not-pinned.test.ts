@@ -15,8 +15,19 @@ ruleTester(imageNotPinned, {
   valid: [
     { name: 'digests, tool-substituted images, non-string image, ConfigMap look-alike', file: 'pass-pinned.yaml' },
     { name: 'a kustomization alone has no container to judge', file: 'kustomization.yaml' },
+    { name: 'a KServe model spec takes its image from the runtime; pinned Ray image', file: 'pass-crd.yaml' },
   ],
   invalid: [
+    {
+      name: 'ClusterServingRuntime on latest, Ray head by tag, Ray worker on nightly, image override in a KServe model spec',
+      file: 'fail-crd.yaml',
+      errors: [
+        { line: 13, messageId: 'mutableTag' },
+        { line: 35, messageId: 'notDigest' },
+        { line: 43, messageId: 'rollingTag' },
+        { line: 55, messageId: 'notDigest' },
+      ],
+    },
     {
       name: 'registry with a port, latest on a model server, no tag, pinned sidecar',
       file: 'fail-deployment.yaml',

@@ -6,6 +6,7 @@ ruleTester(probesMissing, {
   valid: [
     { name: 'probed servers, Job, CronJob, run-to-completion Pod, unknown probes, ephemeral container', file: 'pass-probed-or-batch.yaml' },
     { name: 'kustomize patches: no selector, or containers without an image', file: 'pass-kustomize-patches.yaml' },
+    { name: 'operator probes: KubeRay Ray container, KServe on Knative and its model spec, RayJob submitter', file: 'pass-crd-defaults.yaml' },
   ],
   invalid: [
     {
@@ -37,6 +38,15 @@ ruleTester(probesMissing, {
         { line: 37, messageId: 'noLivenessProbe', severity: 'low' },
         { line: 60, messageId: 'noProbes', severity: 'low' },
         { line: 83, messageId: 'noLivenessProbe', severity: 'low' },
+      ],
+    },
+    {
+      name: 'Ray sidecars get no probes from KubeRay; a RawDeployment predictor none from Knative',
+      file: 'fail-crd.yaml',
+      errors: [
+        { line: 15, messageId: 'noProbes' },
+        { line: 19, messageId: 'noLivenessProbe' },
+        { line: 32, messageId: 'noProbes' },
       ],
     },
   ],

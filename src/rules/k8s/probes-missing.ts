@@ -18,12 +18,6 @@ const HEALTH_ENDPOINTS: Partial<Record<ModelServerKind, { readonly ready: string
 
 const RUN_TO_COMPLETION_KINDS = new Set(['Job', 'CronJob']);
 
-/** Knative Serving gives the serving container a TCP readiness probe on its port when the manifest writes none. */
-function readinessDefaulted(container: ContainerRef): boolean {
-  const { object } = container.workload;
-  return object.kind === 'Service' && object.group === 'serving.knative.dev';
-}
-
 function declaresPorts(container: ContainerRef): boolean {
   return container.node.get('ports').items().length > 0;
 }
@@ -35,10 +29,16 @@ function declaresPorts(container: ContainerRef): boolean {
  * gets no traffic: only liveness applies to it.
  */
 function receivesTraffic(container: ContainerRef, selectedByService: () => ReadonlySet<Workload>): boolean {
-  if (declaresPorts(container) || modelServerOf(container) !== undefined) return true;
+  if (declaresPorts(container) || servesModel(container)) return true;
   const { workload } = container;
   if (workload.containers.some((other) => other.role === 'container' && declaresPorts(other))) return false;
   return selectedByService().has(workload);
+}
+
+/** Where a custom resource names the container that serves the model (the Ray container), its sidecars do not serve, whatever the kind. */
+function servesModel(container: ContainerRef): boolean {
+  if (container.workload.containers.some((other) => other.server)) return container.server === true;
+  return modelServerOf(container) !== undefined;
 }
 
 export const probesMissing = defineRule({
@@ -50,7 +50,7 @@ export const probesMissing = defineRule({
     rationale:
       'Model servers take from seconds to many minutes to load weights. Without a readiness probe, Services send traffic to a pod that cannot answer yet, and a rollout replaces working replicas with ones still loading. Without a liveness probe, a server wedged by a bad request or a GPU error (CUDA out of memory, Xid) keeps its GPU and its share of traffic until someone notices.',
     remediation:
-      'Add a `readinessProbe` on the model ready endpoint (Triton `/v2/health/ready`, TF Serving `/v1/models/<model>`, TorchServe `/ping`, vLLM / TGI `/health`) and a `livenessProbe` on the live endpoint; give slow loaders a `startupProbe` rather than a long liveness delay. Jobs and other run-to-completion pods are not checked; containers that receive no traffic (no declared port, no Service selecting them) and Knative Services (which get a default readiness probe) are checked for liveness only.',
+      'Add a `readinessProbe` on the model ready endpoint (Triton `/v2/health/ready`, TF Serving `/v1/models/<model>`, TorchServe `/ping`, vLLM / TGI `/health`) and a `livenessProbe` on the live endpoint; give slow loaders a `startupProbe` rather than a long liveness delay. Jobs and other run-to-completion pods are not checked, nor probes that an operator adds when none is written (the Ray container of KubeRay, the model containers of Seldon); containers that receive no traffic (no declared port, no Service selecting them) and Knative Services and KServe components that may run on Knative (which get a default readiness probe) are checked for liveness only.',
     references: [
       'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
       'https://github.com/triton-inference-server/server/blob/main/docs/user_guide/model_management.md',
@@ -97,12 +97,13 @@ spec:
       container(container) {
         // Init and ephemeral containers run once or on demand: probes do not apply to them.
         if (container.role !== 'container' || isFragmentContainer(container)) return;
-        const { object, podSpec } = container.workload;
+        const { object, podSpec, runsToCompletion } = container.workload;
         const restartPolicy = podSpec.get('restartPolicy').str();
-        if (RUN_TO_COMPLETION_KINDS.has(object.kind) || restartPolicy === 'Never' || restartPolicy === 'OnFailure') return;
-        // Readiness is satisfied when written, defaulted by Knative, or not needed because no traffic reaches the container.
-        const readiness = container.node.get('readinessProbe').isWritten() || readinessDefaulted(container) || !receivesTraffic(container, selectedByService);
-        const liveness = container.node.get('livenessProbe').isWritten();
+        if (RUN_TO_COMPLETION_KINDS.has(object.kind) || runsToCompletion || restartPolicy === 'Never' || restartPolicy === 'OnFailure') return;
+        // A probe is satisfied when written or added by the operator (Knative, KubeRay, Seldon); readiness also when no traffic reaches the container.
+        const defaulted = container.defaultProbes ?? [];
+        const readiness = container.node.get('readinessProbe').isWritten() || defaulted.includes('readiness') || !receivesTraffic(container, selectedByService);
+        const liveness = container.node.get('livenessProbe').isWritten() || defaulted.includes('liveness');
         if (readiness && liveness) return;
         const messageId = !readiness && !liveness ? 'noProbes' : readiness ? 'noLivenessProbe' : 'noReadinessProbe';
         const server = modelServerOf(container);

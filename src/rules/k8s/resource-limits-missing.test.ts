@@ -7,12 +7,21 @@ ruleTester(resourceLimitsMissing, {
     { name: 'kustomize patches: no selector, or containers without an image', file: 'pass-kustomize-patches.yaml' },
     { name: 'container, pod-level and LimitRange limits; ephemeral container skipped', file: 'pass-bounded.yaml' },
     { name: 'resources given as template strings are unknown', file: 'pass-unknown.yaml' },
+    { name: 'KServe defaults the first container of a component; a model spec leaves resources to the runtime', file: 'pass-crd-defaults.yaml' },
     {
       name: 'a LimitRange max becomes the default limit',
       code: 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: caps}\nspec:\n  limits:\n    - type: Container\n      max: {cpu: "4", memory: 8Gi}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n',
     },
   ],
   invalid: [
+    {
+      name: 'a second KServe container is not defaulted; a Ray worker group without limits',
+      file: 'fail-crd.yaml',
+      errors: [
+        { line: 15, messageId: 'missingCpuLimit' },
+        { line: 41, messageId: 'missingLimits' },
+      ],
+    },
     {
       name: 'init container, GPU model server and sidecar of a Deployment',
       file: 'fail-deployment.yaml',

@@ -8,6 +8,7 @@ ruleTester(runsAsRoot, {
   fixtures: 'src/rules/k8s/__fixtures__/runs-as-root',
   valid: [
     { name: 'runAsNonRoot, a non-zero UID at pod or container level, a kustomize patch, look-alike keys', file: 'pass-non-root.yaml' },
+    { name: 'a KServe model spec leaves it to the runtime; a runtime leaves the pod level to the InferenceService', file: 'pass-crd.yaml' },
     { name: 'runAsNonRoot given as a string is unknown', code: pod('{}', '{runAsNonRoot: "true"}') },
     { name: 'runAsUser given as a string is unknown', code: pod('{}', '{runAsUser: "0"}') },
     { name: 'a container UID overrides a pod-level root UID', code: pod('{runAsUser: 0}', '{runAsUser: 1000}') },
@@ -31,5 +32,13 @@ ruleTester(runsAsRoot, {
       ],
     },
     { name: 'runAsNonRoot false at pod level', code: pod('{runAsNonRoot: false}', '{}'), errors: [{ line: 5, messageId: 'nonRootDisabled' }] },
+    {
+      name: 'UID 0 written in a KServe model spec; a Ray head with nothing set',
+      file: 'fail-crd.yaml',
+      errors: [
+        { line: 14, messageId: 'rootUser' },
+        { line: 27, messageId: 'nonRootNotRequired' },
+      ],
+    },
   ],
 });

@@ -1,4 +1,4 @@
-import { describeContainers, effectiveSecurityField, mergeByNode } from '../../model/containers.js';
+import { describeContainers, effectiveSecurityField, mergeByNode, podSecurityWrittenElsewhere } from '../../model/containers.js';
 import { isFragmentContainer } from '../../model/fragments.js';
 import type { ContainerRef } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
@@ -26,7 +26,7 @@ function verdictOf(container: ContainerRef): Verdict | undefined {
     const overridesPod = container.node.get('securityContext', 'runAsNonRoot').isFalse() && podNonRoot.isTrue();
     return { messageId: 'nonRootDisabled', at: nonRoot, related: overridesPod ? [{ at: podNonRoot, message: 'the pod sets `runAsNonRoot: true`' }] : [] };
   }
-  if (nonRoot.isWritten() || isFragmentContainer(container)) return undefined;
+  if (nonRoot.isWritten() || isFragmentContainer(container) || podSecurityWrittenElsewhere(container)) return undefined;
   return { messageId: 'nonRootNotRequired', at: nonRoot, related: [] };
 }
 

@@ -9,8 +9,17 @@ ruleTester(seccompNotEnforced, {
   valid: [
     { name: 'RuntimeDefault inherited, Localhost per container, Windows pod, kustomize patch', file: 'pass-enforced.yaml' },
     { name: 'a type that is not a string is unknown', code: pod('{seccompProfile: {type: [Unconfined]}}') },
+    {
+      name: 'a ServingRuntime leaves the pod-level profile to the InferenceService that selects it',
+      code: 'apiVersion: serving.kserve.io/v1alpha1\nkind: ServingRuntime\nmetadata: {name: rt, namespace: models}\nspec:\n  supportedModelFormats: [{name: sklearn, autoSelect: true}]\n  containers:\n    - name: kserve-container\n      image: kserve/sklearnserver:v0.14.0\n',
+    },
   ],
   invalid: [
+    {
+      name: 'a ServingRuntime container that writes Unconfined',
+      code: 'apiVersion: serving.kserve.io/v1alpha1\nkind: ServingRuntime\nmetadata: {name: rt, namespace: models}\nspec:\n  containers:\n    - name: kserve-container\n      image: kserve/sklearnserver:v0.14.0\n      securityContext:\n        seccompProfile: {type: Unconfined}\n',
+      errors: [{ line: 9, messageId: 'unconfined' }],
+    },
     {
       name: 'no profile anywhere: one finding per container',
       file: 'fail-missing.yaml',

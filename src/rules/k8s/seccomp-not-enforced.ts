@@ -1,4 +1,4 @@
-import { describeContainers, effectiveSecurityField, isWindowsPod, mergeByNode } from '../../model/containers.js';
+import { describeContainers, effectiveSecurityField, isWindowsPod, mergeByNode, podSecurityWrittenElsewhere } from '../../model/containers.js';
 import { isFragmentContainer } from '../../model/fragments.js';
 import type { ContainerRef } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
@@ -24,7 +24,7 @@ function verdictOf(container: ContainerRef): Verdict | undefined {
   const ownAnnotation = annotations.get(`container.seccomp.security.alpha.kubernetes.io/${container.name}`);
   const annotation = ownAnnotation.isWritten() ? ownAnnotation : annotations.get('seccomp.security.alpha.kubernetes.io/pod');
   if (ENFORCING_ANNOTATION.test(annotation.str() ?? '')) return { messageId: 'legacyAnnotation', at: annotation };
-  return isFragmentContainer(container) ? undefined : { messageId: 'notSet', at: profile };
+  return isFragmentContainer(container) || podSecurityWrittenElsewhere(container) ? undefined : { messageId: 'notSet', at: profile };
 }
 
 export const seccompNotEnforced = defineRule({

@@ -6,8 +6,10 @@ ruleTester(serviceAccountTokenMounted, {
   valid: [
     { name: 'kustomize patches: no selector, or containers without an image', file: 'pass-kustomize-patches.yaml' },
     { name: 'disabled on the pod or its ServiceAccount; pod false wins over SA true; unknown values', file: 'pass-disabled.yaml' },
+    { name: 'a ClusterServingRuntime cannot write it; an InferenceService predictor that disables it', file: 'pass-crd.yaml' },
   ],
   invalid: [
+    { name: 'an InferenceService predictor that leaves it on', file: 'fail-crd.yaml', errors: [{ line: 8, messageId: 'notDisabled' }] },
     {
       name: 'SA in scope that does not disable it; pod true overriding SA false',
       file: 'fail-deployments.yaml',

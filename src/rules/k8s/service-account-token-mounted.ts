@@ -53,7 +53,8 @@ spec:
   create(context) {
     return {
       workload(workload) {
-        if (isFragment(workload)) return;
+        // A KServe ServingRuntime cannot write the token mount: each InferenceService using it does.
+        if (isFragment(workload) || workload.podFieldsFrom !== undefined) return;
         const { podSpec, object } = workload;
         const podFlag = podSpec.get('automountServiceAccountToken');
         // A value of the wrong type is unknown: it neither mounts nor protects.

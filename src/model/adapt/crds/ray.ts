@@ -1,0 +1,159 @@
+import { parse } from 'yaml';
+import type { PlainValue } from '../../../parse/kubernetes/types.js';
+import type { ContainerFacts, ContainerRole, K8sObject, PodTemplateLocation } from '../../kubernetes.js';
+import type { Node } from '../../value.js';
+
+// KubeRay (`ray.io` v1, v1alpha1). Field paths checked against ray-project/kuberay
+// ray-operator/apis/ray/v1 raycluster_types.go, rayservice_types.go, rayjob_types.go; probe
+// injection in ray-operator/controllers/ray/common/pod.go (initLivenessAndReadinessProbe).
+
+export const RAY_GROUP = 'ray.io';
+
+/** Where the RayClusterSpec is: the object's own spec, or the one a RayService / RayJob creates. */
+export function rayClusterSpec(object: K8sObject): Node {
+  if (object.kind === 'RayService') return object.root.get('spec', 'rayClusterConfig');
+  if (object.kind === 'RayJob') return object.root.get('spec', 'rayClusterSpec');
+  return object.root.get('spec');
+}
+
+/**
+ * The Ray container is index 0 of `containers` (`utils.RayContainerIndex`): KubeRay adds readiness
+ * and liveness probes to it when it has none; other containers are sidecars and keep what they write.
+ */
+function rayContainerFacts(_container: Node, role: ContainerRole, index: number): ContainerFacts | undefined {
+  return role === 'container' && index === 0 ? { defaultProbes: ['readiness', 'liveness'], server: true } : undefined;
+}
+
+/** Head `head`, worker groups `worker:<groupName>` (`worker:<index>` when unnamed), RayJob submitter `submitter`. */
+export function rayTemplates(object: K8sObject): PodTemplateLocation[] {
+  const base = rayClusterSpec(object).path.slice(object.root.path.length);
+  const locations: PodTemplateLocation[] = [];
+  if (rayClusterSpec(object).isMap()) {
+    locations.push({
+      role: 'head',
+      spec: [...base, 'headGroupSpec', 'template', 'spec'],
+      metadata: [...base, 'headGroupSpec', 'template', 'metadata'],
+      containerFacts: rayContainerFacts,
+    });
+    rayClusterSpec(object)
+      .get('workerGroupSpecs')
+      .items()
+      .forEach((group, index) => {
+        const name = group.get('groupName').str() ?? String(index);
+        locations.push({
+          role: `worker:${name}`,
+          spec: [...base, 'workerGroupSpecs', index, 'template', 'spec'],
+          metadata: [...base, 'workerGroupSpecs', index, 'template', 'metadata'],
+          containerFacts: rayContainerFacts,
+        });
+      });
+  }
+  if (object.kind === 'RayJob') {
+    // The submitter is a Job's pod (K8sJobMode): it runs `ray job submit` once.
+    locations.push({
+      role: 'submitter',
+      spec: ['spec', 'submitterPodTemplate', 'spec'],
+      metadata: ['spec', 'submitterPodTemplate', 'metadata'],
+      runsToCompletion: true,
+    });
+  }
+  return locations;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers for the ML rules. Pure functions of the object; every value is a located Node.
+
+export interface RayClusterFacts {
+  readonly clusterSpec: Node;
+  readonly rayVersion: Node;
+  /** `ClusterIP` (default), `NodePort` or `LoadBalancer`: the head Service with GCS, dashboard, client. */
+  readonly headServiceType: Node;
+  /** Creates an Ingress for the dashboard (and its Jobs API). */
+  readonly enableIngress: Node;
+  /** `headGroupSpec.headService`: a full Service the operator uses instead of its own. */
+  readonly headService: Node;
+  /** `authOptions.mode`: `token` or `disabled` (KubeRay ≥ 1.5). */
+  readonly authMode: Node;
+  /** `rayStartParams.dashboard-host` of the head (often `0.0.0.0`). */
+  readonly dashboardHost: Node;
+  readonly headRayStartParams: Node;
+}
+
+export function rayClusterFacts(object: K8sObject): RayClusterFacts {
+  const spec = rayClusterSpec(object);
+  const head = spec.get('headGroupSpec');
+  return {
+    clusterSpec: spec,
+    rayVersion: spec.get('rayVersion'),
+    headServiceType: head.get('serviceType'),
+    enableIngress: head.get('enableIngress'),
+    headService: head.get('headService'),
+    authMode: spec.get('authOptions', 'mode'),
+    dashboardHost: head.get('rayStartParams', 'dashboard-host'),
+    headRayStartParams: head.get('rayStartParams'),
+  };
+}
+
+/** A YAML document written as a string value (`serveConfigV2`, `runtimeEnvYAML`). */
+export interface EmbeddedYaml {
+  /** The string value itself: findings point here (lines inside the string are not located). */
+  readonly node: Node;
+  /** The decoded document; undefined when absent, not a string, or not valid YAML. */
+  readonly value: PlainValue | undefined;
+  readonly error?: string;
+}
+
+/** RayService `spec.serveConfigV2`: Serve applications (`import_path`, `runtime_env` with `working_dir`, `pip`, …). */
+export function serveConfigV2(object: K8sObject): EmbeddedYaml {
+  return embeddedYaml(object.root.get('spec', 'serveConfigV2'));
+}
+
+export interface RayJobFacts {
+  readonly entrypoint: Node;
+  /** `runtimeEnvYAML`: the job's runtime_env (code and packages fetched at start). */
+  readonly runtimeEnv: EmbeddedYaml;
+  /** `K8sJobMode` (default), `HTTPMode`, `InteractiveMode`, `SidecarMode`. */
+  readonly submissionMode: Node;
+  /** Runs on an existing cluster instead of creating one. */
+  readonly clusterSelector: Node;
+  readonly shutdownAfterJobFinishes: Node;
+}
+
+export function rayJobFacts(object: K8sObject): RayJobFacts {
+  const spec = object.root.get('spec');
+  return {
+    entrypoint: spec.get('entrypoint'),
+    runtimeEnv: embeddedYaml(spec.get('runtimeEnvYAML')),
+    submissionMode: spec.get('submissionMode'),
+    clusterSelector: spec.get('clusterSelector'),
+    shutdownAfterJobFinishes: spec.get('shutdownAfterJobFinishes'),
+  };
+}
+
+function embeddedYaml(node: Node): EmbeddedYaml {
+  const text = node.str();
+  if (text === undefined) return { node, value: undefined };
+  try {
+    // The yaml package bounds aliases (alias bombs) and rejects duplicate keys; both end up in `error`.
+    return { node, value: toPlain(parse(text, { prettyErrors: false })) };
+  } catch (error) {
+    return { node, value: undefined, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** JSON-like data only: YAML may decode to values a manifest never holds (undefined, bigint). */
+function toPlain(value: unknown): PlainValue | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map((item) => toPlain(item) ?? null);
+  if (typeof value === 'object') {
+    const out: { [key: string]: PlainValue } = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const plain = toPlain(item);
+      // defineProperty: a `__proto__` key must stay a key.
+      if (plain !== undefined) Object.defineProperty(out, key, { value: plain, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return undefined;
+}
