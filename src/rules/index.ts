@@ -3,16 +3,28 @@ import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
 import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
 import { dangerousCapabilityAdded } from './k8s/dangerous-capability-added.js';
 import { defaultNamespaceUsed } from './k8s/default-namespace-used.js';
+import { gpuPodBroadCapability } from './k8s/gpu-pod-broad-capability.js';
+import { gpuPodHostIpc } from './k8s/gpu-pod-host-ipc.js';
+import { gpuSharingAcrossTenants } from './k8s/gpu-sharing-across-tenants.js';
+import { gpuStackTrustsVisibleDevicesEnv } from './k8s/gpu-stack-trusts-visible-devices-env.js';
+import { gpuVisibilityWithoutRequest } from './k8s/gpu-visibility-without-request.js';
 import { hostNamespaceShared } from './k8s/host-namespace-shared.js';
 import { hostPathMounted } from './k8s/host-path-mounted.js';
 import { hostPortBound } from './k8s/host-port-bound.js';
 import { imageNotPinned } from './k8s/image-not-pinned.js';
 import { ingressWithoutRateLimit } from './k8s/ingress-without-rate-limit.js';
 import { ingressWithoutTls } from './k8s/ingress-without-tls.js';
+import { modelHubTokenInline } from './k8s/model-hub-token-inline.js';
+import { modelPodDefaultServiceAccount } from './k8s/model-pod-default-service-account.js';
+import { modelPodHostNetwork } from './k8s/model-pod-host-network.js';
+import { modelServerRunsAsRoot } from './k8s/model-server-runs-as-root.js';
 import { namespaceWithoutDefaultDeny } from './k8s/namespace-without-default-deny.js';
+import { nvidiaContainerToolkitVulnerable } from './k8s/nvidia-container-toolkit-vulnerable.js';
+import { nvidiaHostPathMounted } from './k8s/nvidia-host-path-mounted.js';
 import { podSecurityNotEnforced } from './k8s/pod-security-not-enforced.js';
 import { privilegeEscalationAllowed } from './k8s/privilege-escalation-allowed.js';
 import { privilegedContainer } from './k8s/privileged-container.js';
+import { privilegedGpuContainer } from './k8s/privileged-gpu-container.js';
 import { probesMissing } from './k8s/probes-missing.js';
 import { rbacDangerousPermission } from './k8s/rbac-dangerous-permission.js';
 import { rbacWildcard } from './k8s/rbac-wildcard.js';
@@ -24,10 +36,24 @@ import { seccompNotEnforced } from './k8s/seccomp-not-enforced.js';
 import { secretLiteralInEnv } from './k8s/secret-literal-in-env.js';
 import { serviceAccountTokenMounted } from './k8s/service-account-token-mounted.js';
 import { serviceExposedExternally } from './k8s/service-exposed-externally.js';
+import { sharedMemoryUnbounded } from './k8s/shared-memory-unbounded.js';
 import { writableRootFilesystem } from './k8s/writable-root-filesystem.js';
 
 /** Every built-in rule, sorted by id. Explicit on purpose: nothing registers itself on import. */
 export const RULES: readonly Rule[] = [
+  privilegedGpuContainer,
+  nvidiaHostPathMounted,
+  gpuVisibilityWithoutRequest,
+  gpuStackTrustsVisibleDevicesEnv,
+  nvidiaContainerToolkitVulnerable,
+  gpuPodHostIpc,
+  sharedMemoryUnbounded,
+  modelPodHostNetwork,
+  gpuPodBroadCapability,
+  modelServerRunsAsRoot,
+  modelPodDefaultServiceAccount,
+  modelHubTokenInline,
+  gpuSharingAcrossTenants,
   privilegedContainer,
   privilegeEscalationAllowed,
   runsAsRoot,

@@ -151,7 +151,10 @@ export function applySuppressions(findings: readonly Finding[], files: ReadonlyM
       ...(object ? (byObject.get(object) ?? []) : []),
     ];
     for (const candidate of candidates) {
-      if (!matchesRule(candidate.directive.rules, finding.ruleId, context.nameOf(finding.ruleId))) continue;
+      // A finding that folded generic ids (F.10) answers to them too: `ignore IG-K8S-101` written before
+      // IG-K8S-001 took over the privileged flag of a GPU container still applies to the same problem.
+      const ids = [finding.ruleId, ...(finding.alsoMatched ?? [])];
+      if (!ids.some((id) => matchesRule(candidate.directive.rules, id, context.nameOf(id)))) continue;
       const { until } = candidate.directive;
       if (until !== undefined && until < context.today) {
         const key = `${candidate.location.file}:${candidate.location.startLine}:${finding.ruleId}`;

@@ -203,7 +203,8 @@ test('kubernetes_* resources of a plan get every Kubernetes rule, at the plan’
   const discovered = await discoverFiles({ paths: [`${FIXTURES}/kubernetes-plan.json`], cwd: process.cwd() });
   const { result } = await scanFiles({ files: discovered.files, problems: discovered.problems, rules: RULES, failOn: 'high', today: '2026-11-29' });
   assert.deepEqual(result.files.map((file) => [file.kind, file.status]), [['terraform-plan', 'scanned']]);
-  const privileged = result.findings.filter((finding) => finding.ruleId === 'IG-K8S-101');
+  // A privileged model server is IG-K8S-001, which folds the generic IG-K8S-101.
+  const privileged = result.findings.filter((finding) => [finding.ruleId, ...(finding.alsoMatched ?? [])].includes('IG-K8S-101'));
   // The deployment being destroyed (also privileged) is not reported.
   assert.deepEqual(privileged.map((finding) => `${finding.location.file}:${finding.location.startLine}`), [`${FIXTURES}/kubernetes-plan.json:44`]);
   assert.equal(result.incomplete, false);
