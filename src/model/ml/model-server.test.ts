@@ -15,6 +15,9 @@ describe('recognition (catalogue A.0)', () => {
     { name: 'vLLM started from a shell script', container: '    - name: s\n      image: python:3.11\n      command: [sh, -c, "pip install vllm && exec vllm serve m --port 9000"]\n', kind: 'vllm', evidence: ['command'] },
     { name: 'TF Serving by its program', container: '    - {name: s, image: "gcr.io/x/custom:1", command: [/usr/bin/tensorflow_model_server]}\n', kind: 'tf-serving', evidence: ['command'] },
     { name: 'MLServer on a seldonio image', container: '    - {name: s, image: "seldonio/mlserver:1.5.0", args: [mlserver, start, /models]}\n', kind: 'mlserver', evidence: ['image', 'command'] },
+    { name: 'Cloud TPU build of TF Serving', container: '    - {name: s, image: "us-docker.pkg.dev/cloud-tpu-images/inference/tf-serving-tpu:2.13.0"}\n', kind: 'tf-serving', evidence: ['image'] },
+    { name: 'TF Serving example image from gcr.io/tensorflow-serving', container: '    - {name: s, image: "gcr.io/tensorflow-serving/resnet"}\n', kind: 'tf-serving', evidence: ['image'] },
+    { name: 'LMCache build of vLLM', container: '    - {name: s, image: "lmcache/vllm-openai:2025-05-27-v1"}\n', kind: 'vllm', evidence: ['image'] },
     { name: 'a web server is not a model server', container: '    - {name: s, image: "nginx:1.27", args: ["--port", "8000"]}\n', kind: undefined },
     { name: 'a word "serve" alone is not vLLM', container: '    - {name: s, image: "node:20", command: [npm, run, serve]}\n', kind: undefined },
   ];

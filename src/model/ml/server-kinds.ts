@@ -60,7 +60,8 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
   {
     kind: 'torchserve',
     title: 'TorchServe',
-    images: [/(^|\/)pytorch\/torchserve(-nightly|-kfs)?$/],
+    // Google's Cloud TPU build of TorchServe serves the same ports and APIs.
+    images: [/(^|\/)pytorch\/torchserve(-nightly|-kfs)?$/, /(^|\/)cloud-tpu-images\/inference\/torchserve-tpu$/],
     programs: [/(^|\/)torchserve$/],
     ports: [
       { label: 'inference', roles: ['inference'], protocol: 'http', default: 8080, env: ['TS_INFERENCE_ADDRESS'], configKey: 'inference_address' },
@@ -76,7 +77,8 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
   {
     kind: 'tf-serving',
     title: 'TensorFlow Serving',
-    images: [/(^|\/)tensorflow\/serving$/],
+    // Also Google's Cloud TPU build and the `gcr.io/tensorflow-serving/<model>` example images built on it.
+    images: [/(^|\/)tensorflow\/serving$/, /(^|\/)cloud-tpu-images\/inference\/tf-serving-tpu$/, /^tensorflow-serving\/[^/]+$/],
     programs: [/(^|\/)tensorflow_model_server$/],
     ports: [
       // The gRPC ModelService carries HandleReloadConfigRequest: model control on the inference port.
@@ -90,7 +92,8 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
   {
     kind: 'vllm',
     title: 'vLLM',
-    images: [/(^|\/)vllm\/vllm-openai$/],
+    // LMCache's build of the same server (vLLM production stack).
+    images: [/(^|\/)vllm\/vllm-openai$/, /(^|\/)lmcache\/vllm-openai$/],
     programs: [],
     phrases: [/(^|\s|\/)vllm serve(\s|$)/, /vllm\.entrypoints\.openai\.api_server/],
     ports: [{ label: 'OpenAI API', roles: ['inference', 'metrics'], protocol: 'http', default: 8000, flags: ['--port'] }],
