@@ -17,7 +17,7 @@ function run(args: readonly string[], options: { cwd?: string; input?: string } 
 
 interface JsonReport {
   summary: { incomplete: boolean };
-  findings: Array<{ ruleId: string; location: { file: string; startLine: number }; suppression?: { reason: string } }>;
+  findings: Array<{ ruleId: string; message: string; location: { file: string; startLine: number }; suppression?: { reason: string } }>;
   files: Array<{ path: string; status: string; reason?: string }>;
   notices: string[];
 }
@@ -131,6 +131,43 @@ test('config errors and bad usage exit 2 with a message naming the file and key'
   writeFileSync(join(dir, '.inferguard.yaml'), 'failOn: critical\nrules:\n  privileged-container: { severity: medium }\n');
   const relaxed = json(['.'], { cwd: dir });
   assert.equal(relaxed.code, 0);
+});
+
+test('--strict and `strict: true` report IG-PARSE-004 where a rule could not resolve a Terraform value; a rules entry can turn it off', () => {
+  const dir = join(workspace, 'strict');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'main.tf'),
+    `variable "privileged" { type = bool }
+
+resource "kubernetes_pod_v1" "p" {
+  metadata {
+    name      = "p"
+    namespace = "serving"
+  }
+  spec {
+    container {
+      name  = "app"
+      image = "nginx:1.27"
+      security_context {
+        privileged = var.privileged
+      }
+    }
+  }
+}
+`,
+  );
+  const forPrivileged = (args: readonly string[]) => {
+    const { report } = json(['.', '--fail-on', 'none', ...args], { cwd: dir });
+    return report.findings.filter((finding) => finding.ruleId === 'IG-PARSE-004' && /IG-K8S-101 was not evaluated/.test(finding.message)).map((finding) => `${finding.location.file}:${finding.location.startLine}`);
+  };
+  assert.deepEqual(forPrivileged([]), []);
+  assert.deepEqual(forPrivileged(['--strict']), ['main.tf:13']);
+  writeFileSync(join(dir, '.inferguard.yaml'), 'strict: true\nrules:\n  terraform-value-unresolved: { severity: low }\n');
+  assert.deepEqual(forPrivileged([]), ['main.tf:13']);
+  writeFileSync(join(dir, '.inferguard.yaml'), 'rules:\n  IG-PARSE-004: off\n');
+  assert.deepEqual(forPrivileged(['--strict']), []);
+  assert.match(run(['scan', '--help']).stdout, /--strict/);
 });
 
 test('JSON and SARIF are byte-identical across runs, and --output writes several reports', () => {

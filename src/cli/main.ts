@@ -34,6 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--var-file <file>', 'Terraform variables file, as `terraform plan -var-file` (repeatable)', collect, [])
     .option('--var <name=value>', 'Terraform variable, as `terraform plan -var` (repeatable)', collect, [])
+    .option('--strict', 'report IG-PARSE-004 where a rule could not resolve a Terraform value (known only at apply, or a variable without value)')
     .option('--color', 'force colours in text output')
     .option('--no-color', 'never use colours')
     .option('-v, --verbose', 'show suppressed findings in text output')

@@ -10,7 +10,7 @@ import { scanFiles } from '../pipeline/scan.js';
 import type { TerraformOptions } from '../pipeline/terraform.js';
 import { renderReport } from '../report/index.js';
 import type { ReportFormat } from '../report/index.js';
-import { DIAGNOSTICS } from '../rules/diagnostics.js';
+import { DIAGNOSTICS, UNRESOLVED_VALUE } from '../rules/diagnostics.js';
 import type { Rule } from '../rules/define-rule.js';
 import { RULES } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
@@ -30,6 +30,7 @@ export interface ScanCommandOptions {
   readonly var?: readonly string[];
   readonly color?: boolean;
   readonly verbose?: boolean;
+  readonly strict?: boolean;
 }
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
@@ -40,6 +41,7 @@ export async function runScan(paths: readonly string[], options: ScanCommandOpti
   const outputs = (options.output ?? []).map(parseOutput);
   const config = await loadValidatedConfig(paths, options.config, cwd);
   const rules = enabledRules(config);
+  const strict = strictMode(config, options.strict);
   const failOn = (options.failOn ?? config.failOn ?? 'high') as Severity | 'none';
 
   let maxFileBytes = config.maxFileBytes;
@@ -68,6 +70,7 @@ export async function runScan(paths: readonly string[], options: ScanCommandOpti
     failOn,
     today: new Date().toISOString().slice(0, 10),
     terraform,
+    strict,
   });
 
   const context = {
@@ -126,7 +129,7 @@ async function loadValidatedConfig(paths: readonly string[], explicitPath: strin
   const startDir = resolve(cwd, first);
   try {
     const config = await loadConfig({ ...(explicitPath !== undefined ? { explicitPath: resolve(cwd, explicitPath) } : {}), startDir: (await isDirectory(startDir)) ? startDir : dirname(startDir) });
-    validateRuleKeys(config, new Set(RULES.flatMap((rule) => [rule.meta.id, rule.meta.name])));
+    validateRuleKeys(config, new Set([...RULES.flatMap((rule) => [rule.meta.id, rule.meta.name]), UNRESOLVED_VALUE.id, UNRESOLVED_VALUE.name]));
     return config;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
@@ -143,10 +146,21 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Strict mode is IG-PARSE-004 switched on: `--strict` or `strict: true`, or the diagnostic enabled in `rules:`.
+ * A `rules:` entry turning it off wins over both, as for any other off-by-default rule.
+ */
+function strictMode(config: LoadedConfig, flag: boolean | undefined): boolean {
+  const setting = config.rules.get(UNRESOLVED_VALUE.id) ?? config.rules.get(UNRESOLVED_VALUE.name);
+  return setting?.enabled ?? (flag === true || config.strict === true);
+}
+
 /** Config entries may name a rule by id or by name; off-by-default rules run only when enabled. */
 function enabledRules(config: LoadedConfig): { enabled: Rule[]; severities: Map<string, Severity> } {
   const enabled: Rule[] = [];
   const severities = new Map<string, Severity>();
+  const unresolved = config.rules.get(UNRESOLVED_VALUE.id) ?? config.rules.get(UNRESOLVED_VALUE.name);
+  if (unresolved?.severity) severities.set(UNRESOLVED_VALUE.id, unresolved.severity);
   for (const rule of RULES) {
     const setting = config.rules.get(rule.meta.id) ?? config.rules.get(rule.meta.name);
     const on = setting?.enabled ?? rule.meta.defaultEnabled ?? true;

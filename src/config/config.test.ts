@@ -41,6 +41,7 @@ exclude: ["examples/**", 'test/fixtures/**']
 include:
   - "**/*.yaml"
 maxFileSize: 10MiB
+strict: true
 `;
 
 test('a valid file', () => {
@@ -58,6 +59,7 @@ test('a valid file', () => {
     exclude: ['examples/**', 'test/fixtures/**'],
     include: ['**/*.yaml'],
     maxFileBytes: 10 * 1024 * 1024,
+    strict: true,
   });
   assert.equal(parseConfig('failOn: none\nmaxFileSize: 1024\n', 'c.yaml').maxFileBytes, 1024);
   assert.equal(parseConfig('failOn: none\n', 'c.yaml').failOn, 'none');
@@ -87,6 +89,7 @@ const ERRORS: readonly { name: string; text: string; pointer: string; line: numb
   { name: 'bad exclude item', text: 'exclude:\n  - a/**\n  - 1\n', pointer: '/exclude/1', line: 3, message: /non-empty glob/ },
   { name: 'empty include item', text: 'include: ["", b]\n', pointer: '/include/0', line: 1, message: /non-empty glob/ },
   { name: 'decimal size unit', text: 'maxFileSize: 5MB\n', pointer: '/maxFileSize', line: 1, message: /use KiB, MiB or GiB/ },
+  { name: 'strict not a boolean', text: 'strict: "yes"\n', pointer: '/strict', line: 1, message: /expected true or false/ },
   { name: 'zero size', text: 'maxFileSize: 0\n', pointer: '/maxFileSize', line: 1, message: /positive size/ },
   { name: 'duplicate key', text: 'failOn: high\nfailOn: low\n', pointer: '/failOn', line: 2, message: /YAML syntax error.*unique/ },
   { name: 'nested duplicate key', text: 'rules:\n  IG-K8S-101: off\n  IG-K8S-101: on\n', pointer: '/rules/IG-K8S-101', line: 3, message: /unique/ },

@@ -20,6 +20,8 @@ export interface LoadedConfig {
   readonly exclude: readonly string[];
   readonly include: readonly string[];
   readonly maxFileBytes?: number;
+  /** Terraform strict mode, as `--strict`: report IG-PARSE-004 where a rule could not resolve a value. */
+  readonly strict?: boolean;
 }
 
 export interface LoadConfigOptions {

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../findings/finding.js';
 import { ConfigError, pointerSegment } from './config-error.js';
 import { LINES, parseByteSize, suggest, type LoadedConfig, type RuleSetting } from './load-config.js';
 
-const TOP_LEVEL_KEYS = ['rules', 'failOn', 'exclude', 'include', 'maxFileSize'] as const;
+const TOP_LEVEL_KEYS = ['rules', 'failOn', 'exclude', 'include', 'maxFileSize', 'strict'] as const;
 const RULE_KEYS = ['severity', 'enabled'] as const;
 const RULE_ID = /^IG-[A-Z0-9]+-\d{3}$/;
 const RULE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -34,7 +34,7 @@ class Validator {
     const root = this.resolve(this.doc.contents as Node | null);
     const config: { -readonly [K in keyof LoadedConfig]: LoadedConfig[K] } = { path: this.file, rules: new Map(), exclude: [], include: [] };
     if (root === null || (isScalar(root) && root.value === null)) return this.done(config);
-    if (!isMap(root)) this.fail('', root, 'expected a mapping of settings (rules, failOn, exclude, include, maxFileSize)');
+    if (!isMap(root)) this.fail('', root, 'expected a mapping of settings (rules, failOn, exclude, include, maxFileSize, strict)');
     for (const pair of root.items) {
       const key = this.keyOf(pair.key as Node, '', TOP_LEVEL_KEYS);
       const pointer = `/${pointerSegment(key)}`;
@@ -55,6 +55,9 @@ class Validator {
           break;
         case 'maxFileSize':
           config.maxFileBytes = this.byteSize(value, pointer);
+          break;
+        case 'strict':
+          config.strict = this.boolean(value, pointer);
           break;
       }
     }
@@ -105,6 +108,11 @@ class Validator {
       else this.fail(keyPointer, value, 'expected true or false');
     }
     return setting;
+  }
+
+  private boolean(node: Node | null, pointer: string): boolean {
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    this.fail(pointer, node, 'expected true or false');
   }
 
   private oneOf<T extends string>(node: Node | null, pointer: string, allowed: readonly T[]): T {

@@ -6,8 +6,11 @@ import { isTerraformResource } from '../model/subject.js';
 import type { TerraformModel } from '../model/terraform.js';
 import { buildTerraformModel } from '../model/terraform.js';
 import type { Report, Rule, RuleContext, RuleVisitors } from '../rules/define-rule.js';
+import { setUnknownReadHook } from '../model/value.js';
+import type { Origin } from '../model/value.js';
+import type { ParsedDocument, Path } from '../parse/kubernetes/types.js';
 import { pointerOf } from '../parse/kubernetes/types.js';
-import { ENGINE_CRASH } from '../rules/diagnostics.js';
+import { ENGINE_CRASH, UNRESOLVED_VALUE } from '../rules/diagnostics.js';
 import { locate, originOf } from './locate.js';
 
 export interface RuleRunOptions {
@@ -15,6 +18,8 @@ export interface RuleRunOptions {
   readonly severityOverrides?: ReadonlyMap<string, Severity>;
   /** Terraform resources to visit beside the Kubernetes model. */
   readonly terraform?: TerraformModel;
+  /** Strict mode: IG-PARSE-004 wherever a rule read a value unknown until apply and did not fire. */
+  readonly strict?: boolean;
 }
 
 export interface RuleRunResult {
@@ -31,7 +36,16 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
   const objectOf = new Map<Finding, Subject>();
   const terraform = options.terraform ?? buildTerraformModel([]);
   let crashed = false;
-  for (const rule of rules) {
+  const unresolved = options.strict ? new UnresolvedReads(model, terraform) : undefined;
+  const previousHook = unresolved ? setUnknownReadHook((doc, path) => unresolved.read(doc, path)) : null;
+  try {
+    for (const rule of rules) runRule(rule);
+  } finally {
+    if (unresolved) setUnknownReadHook(previousHook);
+  }
+  return { findings, objectOf, crashed };
+
+  function runRule(rule: Rule): void {
     let current: Subject | undefined;
     const context: RuleContext = {
       model,
@@ -41,10 +55,12 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
         const finding = toFinding(rule, report, object, options);
         findings.push(finding);
         if (object) objectOf.set(finding, object);
+        unresolved?.flag(object);
       },
     };
     const guard = (object: Subject | undefined, call: () => void): void => {
       current = object;
+      if (unresolved) unresolved.visiting = object;
       try {
         call();
       } catch (error) {
@@ -52,8 +68,10 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
         const finding = crashFinding(rule, object, error);
         findings.push(finding);
         if (object) objectOf.set(finding, object);
+        unresolved?.flag(object);
       }
       current = undefined;
+      if (unresolved) unresolved.visiting = undefined;
     };
     let visitors: RuleVisitors = {};
     guard(undefined, () => {
@@ -69,8 +87,65 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
       }
     }
     if (end) guard(undefined, end);
+    if (unresolved) {
+      for (const [object, at] of unresolved.finish()) {
+        const finding = unresolvedFinding(rule, object, at, options);
+        findings.push(finding);
+        objectOf.set(finding, object);
+      }
+    }
   }
-  return { findings, objectOf, crashed };
+}
+
+/**
+ * Strict mode: the first value unknown until apply that a rule read on each object, while it visited
+ * that object (or, in `create` / `end`, on the object that holds the value). Objects the rule flagged
+ * (or crashed on) are dropped: the rule did decide there.
+ */
+class UnresolvedReads {
+  visiting: Subject | undefined;
+  private readonly first = new Map<Subject, Origin>();
+  private readonly flagged = new Set<Subject>();
+  private owners: Map<ParsedDocument, Subject[]> | undefined;
+
+  constructor(
+    private readonly model: KubernetesModel,
+    private readonly terraform: TerraformModel,
+  ) {}
+
+  read(doc: ParsedDocument, path: Path): void {
+    const object = this.visiting ?? this.ownerOf(doc, path);
+    if (object && !this.first.has(object)) this.first.set(object, { doc, path });
+  }
+
+  flag(object: Subject | undefined): void {
+    if (object) this.flagged.add(object);
+  }
+
+  /** The objects read unresolved and not flagged, in the order they were first read; then resets. */
+  finish(): Array<[Subject, Origin]> {
+    const result = [...this.first].filter(([object]) => !this.flagged.has(object));
+    this.first.clear();
+    this.flagged.clear();
+    return result;
+  }
+
+  /** The object whose subtree holds the value; the innermost one (a `kubernetes_manifest` object within its resource). */
+  ownerOf(doc: ParsedDocument, path: Path): Subject | undefined {
+    if (!this.owners) {
+      this.owners = new Map();
+      for (const subject of [...this.model.objects, ...this.terraform.resources]) {
+        const list = this.owners.get(subject.doc);
+        if (list) list.push(subject);
+        else this.owners.set(subject.doc, [subject]);
+      }
+    }
+    let owner: Subject | undefined;
+    for (const subject of this.owners.get(doc) ?? []) {
+      if (isPrefix(subject.root.path, path) && (!owner || subject.root.path.length > owner.root.path.length)) owner = subject;
+    }
+    return owner;
+  }
 }
 
 function objectOfReport(model: KubernetesModel, terraform: TerraformModel, report: Report): Subject | undefined {
@@ -154,6 +229,48 @@ function settingsOf(report: Report): { suffix: string; related: RelatedLocation[
     related.push({ file: source.file.path, startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column, message: `value set here: ${source.description}` });
   }
   return { suffix: ` The value comes from ${names.join(', then ')}.`, related };
+}
+
+/** IG-PARSE-004 for one rule on one object, at the first unknown value the rule read there. */
+function unresolvedFinding(rule: Rule, object: Subject, at: Origin, options: RuleRunOptions): Finding {
+  const { location, pointer } = locate(at);
+  const rootPointer = pointerOf(object.root.path);
+  const relativePointer = at.doc === object.doc && isPrefix(object.root.path, at.path) ? pointer.slice(rootPointer.length) : pointer;
+  const reason = unknownReasonOf(at);
+  const what = `${labelOf(object)}${relativePointer === '' ? '' : ` ${relativePointer}`}${reason === undefined ? '' : ` (${reason})`}`;
+  const resource = resourceRefOf(object);
+  return {
+    ruleId: UNRESOLVED_VALUE.id,
+    ruleName: UNRESOLVED_VALUE.name,
+    messageId: 'unresolved',
+    severity: options.severityOverrides?.get(UNRESOLVED_VALUE.id) ?? UNRESOLVED_VALUE.severity,
+    title: UNRESOLVED_VALUE.title,
+    message: formatMessage(UNRESOLVED_VALUE.messages.unresolved ?? '', { what, rule: rule.meta.id }),
+    location,
+    ...(resource ? { resource } : {}),
+    path: relativePointer,
+    remediation: UNRESOLVED_VALUE.remediation,
+    mappings: UNRESOLVED_VALUE.mappings,
+    fingerprint: fingerprintOf({ ruleId: UNRESOLVED_VALUE.id, file: location.file, resource: resourceKey(object), pointer: relativePointer, discriminator: rule.meta.id }),
+    related: [],
+  };
+}
+
+/** Why the value (or the unknown value it lies under) is unknown: `computed aws_kms_key.k.arn`. */
+function unknownReasonOf(at: Origin): string | undefined {
+  const reasons = at.doc.terraform?.unknownReasons;
+  if (!reasons) return undefined;
+  for (let length = at.path.length; length >= 0; length--) {
+    const reason = reasons.get(pointerOf(at.path.slice(0, length)));
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
+function labelOf(object: Subject): string {
+  if (isTerraformResource(object)) return object.address;
+  const name = object.name ?? '(unnamed)';
+  return `${object.kind} ${object.namespace === undefined ? name : `${object.namespace}/${name}`}`;
 }
 
 function crashFinding(rule: Rule, object: Subject | undefined, error: unknown): Finding {

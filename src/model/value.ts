@@ -19,6 +19,58 @@ export interface Value<T> {
 
 export type PlainObject = { [key: string]: PlainValue };
 
+/** Called with each unknown value a rule reads; set by the engine in strict mode only (IG-PARSE-004). */
+export type UnknownReadHook = (doc: ParsedDocument, path: Path) => void;
+
+let onUnknownRead: UnknownReadHook | null = null;
+
+/** Engine only: start (a hook) or stop (null) recording unknown reads. Returns the previous hook. */
+export function setUnknownReadHook(hook: UnknownReadHook | null): UnknownReadHook | null {
+  const previous = onUnknownRead;
+  onUnknownRead = hook;
+  return previous;
+}
+
+const IGNORE: UnknownReadHook = () => undefined;
+
+/** Runs `compute` without recording its unknown reads: for what never decides whether a rule fires (severity). */
+export function ignoringUnknownReads<T>(compute: () => T): T {
+  const outer = onUnknownRead;
+  if (outer === null) return compute();
+  onUnknownRead = IGNORE;
+  try {
+    return compute();
+  } finally {
+    onUnknownRead = outer;
+  }
+}
+
+export interface UnknownRead {
+  readonly doc: ParsedDocument;
+  readonly path: Path;
+}
+
+/** Runs `compute` and keeps its unknown reads, so that a cache of facts can replay them on a hit. */
+export function collectingUnknownReads<T>(compute: () => T): { value: T; reads: readonly UnknownRead[] } {
+  const outer = onUnknownRead;
+  if (outer === null) return { value: compute(), reads: [] };
+  const reads: UnknownRead[] = [];
+  onUnknownRead = (doc, path) => {
+    reads.push({ doc, path });
+    outer(doc, path);
+  };
+  try {
+    return { value: compute(), reads };
+  } finally {
+    onUnknownRead = outer;
+  }
+}
+
+/** A cache hit: the reads that computing the cached facts made count for the rule asking now. */
+export function replayUnknownReads(reads: readonly UnknownRead[]): void {
+  if (onUnknownRead !== null) for (const read of reads) onUnknownRead(read.doc, read.path);
+}
+
 export function isPlainObject(value: PlainValue | undefined): value is PlainObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -32,7 +84,7 @@ export function isPlainObject(value: PlainValue | undefined): value is PlainObje
  */
 export class Node implements Value<PlainValue> {
   readonly state: ValueState;
-  readonly value: PlainValue | undefined;
+  private readonly raw: PlainValue | undefined;
 
   constructor(
     readonly doc: ParsedDocument,
@@ -42,7 +94,13 @@ export class Node implements Value<PlainValue> {
   ) {
     const unknown = insideUnknown || (value !== undefined && doc.terraform !== undefined && doc.terraform.unknown.size > 0 && doc.terraform.unknown.has(pointerOf(path)));
     this.state = unknown ? 'unknown' : value === undefined ? 'absent' : 'set';
-    this.value = unknown ? undefined : value;
+    this.raw = unknown ? undefined : value;
+  }
+
+  /** The value; reading it on an unknown value is an unresolved read (strict mode). */
+  get value(): PlainValue | undefined {
+    if (onUnknownRead !== null) this.read();
+    return this.raw;
   }
 
   static root(doc: ParsedDocument, basePath: Path = []): Node {
@@ -64,15 +122,15 @@ export class Node implements Value<PlainValue> {
   get(...segments: PathSegment[]): Node {
     if (this.state === 'unknown') return new Node(this.doc, [...this.path, ...segments], undefined, true);
     if (this.doc.terraform) return this.getStepwise(segments);
-    let value = this.value;
+    let value = this.raw;
     for (const segment of segments) value = child(value, segment);
     return new Node(this.doc, [...this.path, ...segments], value);
   }
 
   /** Terraform documents: any step may be unknown, which makes the rest unknown too. */
   private getStepwise(segments: PathSegment[]): Node {
-    let node = new Node(this.doc, this.path, this.value);
-    for (const segment of segments) node = node.state === 'unknown' ? new Node(this.doc, [...node.path, segment], undefined, true) : new Node(this.doc, [...node.path, segment], child(node.value, segment));
+    let node = new Node(this.doc, this.path, this.raw);
+    for (const segment of segments) node = node.state === 'unknown' ? new Node(this.doc, [...node.path, segment], undefined, true) : new Node(this.doc, [...node.path, segment], child(node.raw, segment));
     return node;
   }
 
@@ -88,14 +146,16 @@ export class Node implements Value<PlainValue> {
 
   /** Items of a sequence (empty when absent or not a sequence). */
   items(): Node[] {
-    const value = this.value;
+    if (onUnknownRead !== null) this.read();
+    const value = this.raw;
     if (!Array.isArray(value)) return [];
     return value.map((item, index) => new Node(this.doc, [...this.path, index], item));
   }
 
   /** Entries of a mapping (empty when absent or not a mapping). */
   entries(): Array<[string, Node]> {
-    const value = this.value;
+    if (onUnknownRead !== null) this.read();
+    const value = this.raw;
     if (!isPlainObject(value)) return [];
     return Object.keys(value).map((key) => [key, new Node(this.doc, [...this.path, key], value[key])]);
   }
@@ -112,43 +172,55 @@ export class Node implements Value<PlainValue> {
 
   /** Written with a value (or one unknown until apply): Kubernetes reads `null` as not written. */
   isWritten(): boolean {
-    return this.state === 'unknown' || (this.value !== undefined && this.value !== null);
+    return this.state === 'unknown' || (this.raw !== undefined && this.raw !== null);
   }
 
   isMap(): boolean {
-    return isPlainObject(this.value);
+    if (onUnknownRead !== null) this.read();
+    return isPlainObject(this.raw);
   }
 
   string(): Value<string> {
-    return typed(this, typeof this.value === 'string');
+    return typed(this, typeof this.raw === 'string');
   }
 
   boolean(): Value<boolean> {
-    return typed(this, typeof this.value === 'boolean');
+    return typed(this, typeof this.raw === 'boolean');
   }
 
   number(): Value<number> {
-    return typed(this, typeof this.value === 'number');
+    return typed(this, typeof this.raw === 'number');
   }
 
   /** The string value, or undefined when absent or not a string. */
   str(): string | undefined {
-    return typeof this.value === 'string' ? this.value : undefined;
+    if (onUnknownRead !== null) this.read();
+    return typeof this.raw === 'string' ? this.raw : undefined;
   }
 
   /** True only when the value is the boolean `true` (false for absent and unknown). */
   isTrue(): boolean {
-    return this.value === true;
+    if (onUnknownRead !== null) this.read();
+    return this.raw === true;
   }
 
   /** True only when the value is the boolean `false`. */
   isFalse(): boolean {
-    return this.value === false;
+    if (onUnknownRead !== null) this.read();
+    return this.raw === false;
+  }
+
+  /** Strict mode: a rule asked for a value Terraform only knows at apply. */
+  private read(): void {
+    if (this.state === 'unknown') onUnknownRead?.(this.doc, this.path);
   }
 }
 
 function typed<T>(node: Node, matches: boolean): Value<T> {
-  if (node.state === 'unknown') return { state: 'unknown', value: undefined, origin: node };
+  if (node.state === 'unknown') {
+    if (onUnknownRead !== null) onUnknownRead(node.doc, node.path);
+    return { state: 'unknown', value: undefined, origin: node };
+  }
   if (node.value === undefined) return { state: 'absent', value: undefined, origin: node };
   if (!matches) return { state: 'unknown', value: undefined, origin: node };
   return { state: 'set', value: node.value as T, origin: node };

@@ -10,7 +10,7 @@ import { buildTerraformModel } from '../model/terraform.js';
 import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
 import type { ParsedDocument } from '../parse/kubernetes/types.js';
 import type { Rule } from '../rules/define-rule.js';
-import { FILE_SKIPPED, YAML_DOCUMENT_ERROR } from '../rules/diagnostics.js';
+import { DIAGNOSTICS, FILE_SKIPPED, YAML_DOCUMENT_ERROR } from '../rules/diagnostics.js';
 import { SourceFile } from '../source/source-file.js';
 import { applySuppressions } from '../suppress/suppressions.js';
 import type { TerraformOptions, TerraformScan } from './terraform.js';
@@ -29,6 +29,8 @@ export interface ScanInput {
   readonly notices?: readonly string[];
   /** Terraform variables and the scanned roots. */
   readonly terraform?: TerraformOptions;
+  /** Strict mode: IG-PARSE-004 where a rule could not resolve a Terraform value it read. */
+  readonly strict?: boolean;
 }
 
 export interface ScanOutput {
@@ -105,7 +107,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   }
 
   const { model } = adaptKubernetes(documents, terraform.kubernetesObjects);
-  const run = runRules(model, input.rules, { terraform: terraform.model, ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}) });
+  const run = runRules(model, input.rules, { terraform: terraform.model, ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}), strict: input.strict ?? false });
   if (run.crashed) incomplete = true;
 
   const metaById = new Map(input.rules.map((rule) => [rule.meta.id, rule.meta]));
@@ -115,7 +117,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   const suppressed = applySuppressions([...findings, ...specific], sources, [...model.objects, ...terraform.model.resources], {
     objectOf: (finding) => objectByFingerprint.get(finding.fingerprint),
     startLineOf: (object) => locate(object).location.startLine,
-    nameOf: (ruleId) => metaById.get(ruleId)?.name,
+    nameOf: (ruleId) => metaById.get(ruleId)?.name ?? DIAGNOSTICS.find((meta) => meta.id === ruleId)?.name,
     today: input.today,
   });
 

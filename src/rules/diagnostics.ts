@@ -46,7 +46,8 @@ export const UNRESOLVED_VALUE: DiagnosticMeta = {
   name: 'terraform-value-unresolved',
   title: 'Terraform value could not be resolved',
   severity: 'info',
-  rationale: 'A rule needed a value that cannot be known before `terraform apply`; the rule did not fire. Strict mode lists these so that nothing is silently assumed safe.',
+  rationale:
+    'A rule needed a value that cannot be known before `terraform apply` (an attribute computed by the provider, a variable without value); the rule did not fire. Strict mode (`--strict`, or `strict: true` in `.inferguard.yaml`) lists these, one per rule and object, so that nothing is silently assumed safe. A `rules:` entry for this id turns it on or off like any rule.',
   remediation: 'Scan a `terraform show -json` plan, or pass the variables with `--var-file`.',
   references: ['https://developer.hashicorp.com/terraform/internals/json-format'],
   mappings: {},

@@ -129,6 +129,7 @@ function looksLikeBlocks(value: PlainValue | undefined): value is PlainObject[] 
 class Converter {
   readonly spans = new Map<string, NodeSpan>();
   private readonly unknown = new Set<string>();
+  private readonly unknownReasons = new Map<string, string>();
   private readonly references = new Map<string, readonly TerraformReference[]>();
   private readonly setBy = new Map<string, readonly ValueSource[]>();
 
@@ -138,7 +139,7 @@ class Converter {
   ) {}
 
   facts(): TerraformValueFacts {
-    return { unknown: this.unknown, references: this.references, setBy: this.setBy };
+    return { unknown: this.unknown, references: this.references, setBy: this.setBy, unknownReasons: this.unknownReasons };
   }
 
   /** The attributes and nested blocks of one block. */
@@ -289,7 +290,11 @@ class Converter {
     if (span && !this.spans.has(to)) this.spans.set(to, span);
     const facts = this.source.terraform;
     if (!facts) return;
-    if (facts.unknown.has(from)) this.unknown.add(to);
+    if (facts.unknown.has(from)) {
+      this.unknown.add(to);
+      const reason = facts.unknownReasons?.get(from);
+      if (reason !== undefined) this.unknownReasons.set(to, reason);
+    }
     const references = facts.references.get(from);
     if (references) this.references.set(to, [...(this.references.get(to) ?? []), ...references]);
     const setBy = facts.setBy.get(from);

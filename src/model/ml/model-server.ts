@@ -3,7 +3,8 @@
 // line, env, mounted config file), the model it serves, its accelerators and its identity.
 import type { ContainerRef, K8sObject, KubernetesModel } from '../kubernetes.js';
 import { acceleratorResources } from '../resources.js';
-import type { Node } from '../value.js';
+import { collectingUnknownReads, replayUnknownReads } from '../value.js';
+import type { Node, UnknownRead } from '../value.js';
 import { commandSegment, commandWords, findFlags } from './command-line.js';
 import type { CommandWord } from './command-line.js';
 import { isFloatingTag, parseImage, versionOfTag } from './images.js';
@@ -144,14 +145,18 @@ function matchStartsAtFirstWord(pattern: RegExp, phrase: string, first: string):
   return match !== null && match.index < first.length;
 }
 
-const CACHE = new WeakMap<ContainerRef, ModelServer | null>();
+// With the unknown values read to build it, replayed on a hit: every rule asking depends on them (strict mode).
+const CACHE = new WeakMap<ContainerRef, { server: ModelServer | undefined; reads: readonly UnknownRead[] }>();
 
 /** The ModelServer fact of a container, or undefined when it is not a model server. */
 export function modelServerFacts(model: KubernetesModel, container: ContainerRef): ModelServer | undefined {
   const cached = CACHE.get(container);
-  if (cached !== undefined) return cached ?? undefined;
-  const server = buildModelServer(model, container);
-  CACHE.set(container, server ?? null);
+  if (cached !== undefined) {
+    replayUnknownReads(cached.reads);
+    return cached.server;
+  }
+  const { value: server, reads } = collectingUnknownReads(() => buildModelServer(model, container));
+  CACHE.set(container, { server, reads });
   return server;
 }
 
