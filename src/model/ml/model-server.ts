@@ -86,8 +86,32 @@ const CRD_SERVERS: ReadonlyMap<string, ModelServerKind> = new Map([
   ['serving.kserve.io/LLMInferenceService', 'kserve'],
 ]);
 
+export interface Recognition {
+  readonly kind: ModelServerKind;
+  readonly evidence: readonly Evidence[];
+  /** Index in `words` of the server's command, -1 when the image's entrypoint starts it. */
+  readonly start: number;
+  /** The container's whole command line. */
+  readonly words: readonly CommandWord[];
+}
+
+// Every rule asks (severity, probes, the ML rules): computed once per container, with the unknown
+// values read to compute it, replayed on a hit (strict mode).
+const RECOGNITIONS = new WeakMap<ContainerRef, { value: Recognition | undefined; reads: readonly UnknownRead[] }>();
+
 /** Which server a container runs, from its image, its command line or the custom resource holding it. */
-export function recogniseServer(container: ContainerRef, words: readonly CommandWord[] = commandWords(container)): { kind: ModelServerKind; evidence: Evidence[]; start: number } | undefined {
+export function recogniseServer(container: ContainerRef): Recognition | undefined {
+  const cached = RECOGNITIONS.get(container);
+  if (cached !== undefined) {
+    replayUnknownReads(cached.reads);
+    return cached.value;
+  }
+  const computed = collectingUnknownReads(() => recognise(container, commandWords(container)));
+  RECOGNITIONS.set(container, computed);
+  return computed.value;
+}
+
+function recognise(container: ContainerRef, words: readonly CommandWord[]): Recognition | undefined {
   const evidence: Evidence[] = [];
   let kind: ModelServerKind | undefined;
   const imageText = container.node.get('image').str();
@@ -121,20 +145,20 @@ export function recogniseServer(container: ContainerRef, words: readonly Command
     evidence.push('crd');
   }
   if (kind === undefined) return undefined;
-  return { kind, evidence, start: command && command.kind === kind ? command.index : -1 };
+  return { kind, evidence, start: command && command.kind === kind ? command.index : -1, words };
 }
 
 /** The index of the word that starts the server (the program, or the first word of its phrase). */
 function commandStart(words: readonly CommandWord[], preferred: ModelServerKind | undefined): { kind: ModelServerKind; index: number } | undefined {
+  if (words.length === 0) return undefined;
   const candidates = preferred ? [serverKindInfo(preferred), ...SERVER_KINDS.filter((info) => info.kind !== preferred)] : SERVER_KINDS;
+  const phrases: (string | undefined)[] = [];
+  const phraseAt = (i: number): string => (phrases[i] ??= words.slice(i, i + 4).map((word) => word.text).join(' '));
   for (const info of candidates) {
     for (let i = 0; i < words.length; i++) {
       const text = (words[i] as CommandWord).text;
       if (info.programs.some((pattern) => pattern.test(text))) return { kind: info.kind, index: i };
-      if (info.phrases) {
-        const phrase = words.slice(i, i + 4).map((word) => word.text).join(' ');
-        if (info.phrases.some((pattern) => pattern.test(phrase) && matchStartsAtFirstWord(pattern, phrase, text))) return { kind: info.kind, index: i };
-      }
+      if (info.phrases && info.phrases.some((pattern) => matchStartsAtFirstWord(pattern, phraseAt(i), text))) return { kind: info.kind, index: i };
     }
   }
   return undefined;
@@ -167,9 +191,9 @@ export function modelServersIn(model: KubernetesModel): ModelServer[] {
 
 function buildModelServer(model: KubernetesModel, container: ContainerRef): ModelServer | undefined {
   if (container.role === 'ephemeralContainer') return undefined;
-  const allWords = commandWords(container);
-  const recognised = recogniseServer(container, allWords);
+  const recognised = recogniseServer(container);
   if (!recognised) return undefined;
+  const allWords = recognised.words;
   const info = serverKindInfo(recognised.kind);
   const words = recognised.start >= 0 ? commandSegment(allWords, recognised.start) : allWords;
 
