@@ -38,6 +38,16 @@ import { serviceAccountTokenMounted } from './k8s/service-account-token-mounted.
 import { serviceExposedExternally } from './k8s/service-exposed-externally.js';
 import { sharedMemoryUnbounded } from './k8s/shared-memory-unbounded.js';
 import { writableRootFilesystem } from './k8s/writable-root-filesystem.js';
+import { debugEndpointsEnabled } from './ml/debug-endpoints-enabled.js';
+import { inferenceApiKeyInline } from './ml/inference-api-key-inline.js';
+import { llmBuiltinCodeToolsEnabled } from './ml/llm-builtin-code-tools-enabled.js';
+import { remoteCodeTrustedUnpinned } from './ml/remote-code-trusted-unpinned.js';
+import { runtimeLoraLoadingEnabled } from './ml/runtime-lora-loading-enabled.js';
+import { servedModelReferenceMutable } from './ml/served-model-reference-mutable.js';
+import { tgiNgrokTunnelEnabled } from './ml/tgi-ngrok-tunnel-enabled.js';
+import { vllmDevModeEnabled } from './ml/vllm-dev-mode-enabled.js';
+import { vllmLocalMediaPathAllowed } from './ml/vllm-local-media-path-allowed.js';
+import { vllmMediaFetchUnrestricted } from './ml/vllm-media-fetch-unrestricted.js';
 
 /** Every built-in rule, sorted by id. Explicit on purpose: nothing registers itself on import. */
 export const RULES: readonly Rule[] = [
@@ -80,4 +90,14 @@ export const RULES: readonly Rule[] = [
   podSecurityNotEnforced,
   namespaceWithoutDefaultDeny,
   schemaInvalidField,
+  remoteCodeTrustedUnpinned,
+  vllmDevModeEnabled,
+  vllmLocalMediaPathAllowed,
+  vllmMediaFetchUnrestricted,
+  runtimeLoraLoadingEnabled,
+  inferenceApiKeyInline,
+  llmBuiltinCodeToolsEnabled,
+  debugEndpointsEnabled,
+  tgiNgrokTunnelEnabled,
+  servedModelReferenceMutable,
 ];

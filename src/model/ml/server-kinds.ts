@@ -199,7 +199,8 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
       { label: 'gRPC', roles: ['inference'], protocol: 'grpc', default: 8081, flags: ['--grpc_port'] },
     ],
     registries: ['docker.io/kserve'],
-    modelFlags: ['--model_dir'],
+    // `--model_id` is the Hugging Face server's Hub id (the storage initializer fills `--model_dir`).
+    modelFlags: ['--model_dir', '--model_id'],
   },
 ];
 
