@@ -41,9 +41,14 @@ import { writableRootFilesystem } from './k8s/writable-root-filesystem.js';
 import { debugEndpointsEnabled } from './ml/debug-endpoints-enabled.js';
 import { inferenceApiKeyInline } from './ml/inference-api-key-inline.js';
 import { llmBuiltinCodeToolsEnabled } from './ml/llm-builtin-code-tools-enabled.js';
+import { modelServerCorsAnyOrigin } from './ml/model-server-cors-any-origin.js';
 import { remoteCodeTrustedUnpinned } from './ml/remote-code-trusted-unpinned.js';
 import { runtimeLoraLoadingEnabled } from './ml/runtime-lora-loading-enabled.js';
 import { servedModelReferenceMutable } from './ml/served-model-reference-mutable.js';
+import { torchserveImageUnmaintained } from './ml/torchserve-image-unmaintained.js';
+import { torchserveModelApiEnabled } from './ml/torchserve-model-api-enabled.js';
+import { torchserveModelUrlUnrestricted } from './ml/torchserve-model-url-unrestricted.js';
+import { torchserveTokenAuthDisabled } from './ml/torchserve-token-auth-disabled.js';
 import { tgiNgrokTunnelEnabled } from './ml/tgi-ngrok-tunnel-enabled.js';
 import { vllmDevModeEnabled } from './ml/vllm-dev-mode-enabled.js';
 import { vllmLocalMediaPathAllowed } from './ml/vllm-local-media-path-allowed.js';
@@ -90,6 +95,11 @@ export const RULES: readonly Rule[] = [
   podSecurityNotEnforced,
   namespaceWithoutDefaultDeny,
   schemaInvalidField,
+  torchserveModelUrlUnrestricted,
+  torchserveTokenAuthDisabled,
+  torchserveModelApiEnabled,
+  torchserveImageUnmaintained,
+  modelServerCorsAnyOrigin,
   remoteCodeTrustedUnpinned,
   vllmDevModeEnabled,
   vllmLocalMediaPathAllowed,

@@ -34,4 +34,7 @@ test('isFloatingTag', () => {
   assert.equal(isFloatingTag(undefined), true);
   assert.equal(isFloatingTag('latest'), true);
   assert.equal(isFloatingTag('24.05-py3'), false);
+  assert.equal(isFloatingTag('latest-gpu'), true);
+  assert.equal(isFloatingTag('nightly-cpu'), true);
+  assert.equal(isFloatingTag('nightly-2024.01.01'), false);
 });

@@ -70,5 +70,6 @@ export function formatVersion(version: Version): string {
 
 /** A tag that is a name for "whatever is newest" rather than a release. */
 export function isFloatingTag(tag: string | undefined): boolean {
-  return tag === undefined || /^(latest|nightly|main|master|edge|dev|stable)$/i.test(tag);
+  // `latest-gpu`, `nightly-cpu`: the variant suffix does not pin anything (`nightly-2024…` does).
+  return tag === undefined || /^(latest|nightly|main|master|edge|dev|stable)$/i.test(tag) || /^(latest|nightly)-[a-z][a-z0-9.]*$/i.test(tag);
 }

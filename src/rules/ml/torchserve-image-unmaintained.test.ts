@@ -1,0 +1,21 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import { torchserveImageUnmaintained } from './torchserve-image-unmaintained.js';
+
+ruleTester(torchserveImageUnmaintained, {
+  fixtures: 'src/rules/ml/__fixtures__/torchserve-image-unmaintained',
+  valid: [{ name: 'Triton, a custom image running torchserve, a look-alike name', file: 'pass-other-servers.yaml' }],
+  invalid: [
+    {
+      name: 'below the ShellTorch floor, latest, untagged, pinned current releases',
+      file: 'fail-images.yaml',
+      errors: [
+        { line: 16, messageId: 'vulnerable', severity: 'critical' },
+        { line: 18, messageId: 'floating', severity: 'medium' },
+        { line: 20, messageId: 'floating', severity: 'medium' },
+        { line: 22, messageId: 'unmaintained', severity: 'medium' },
+        { line: 24, messageId: 'unmaintained', severity: 'medium' },
+        { line: 26, messageId: 'floating', severity: 'medium' },
+      ],
+    },
+  ],
+});
