@@ -181,3 +181,43 @@ spec:
     [['head', 'ray', ['crd']]],
   );
 });
+
+test('an InferenceService predictor without an image runs the runtime its format or runtime name selects', () => {
+  const model = modelOf(`apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: a, namespace: serving}
+spec:
+  predictor:
+    pytorch: {storageUri: "gs://b/m"}
+---
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: b, namespace: serving}
+spec:
+  predictor:
+    model: {modelFormat: {name: onnx}, storageUri: "gs://b/m"}
+---
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: c, namespace: serving}
+spec:
+  predictor:
+    model: {modelFormat: {name: pytorch}, runtime: kserve-tritonserver, storageUri: "gs://b/m"}
+---
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: d, namespace: serving}
+spec:
+  predictor:
+    sklearn: {storageUri: "gs://b/m"}
+`);
+  assert.deepEqual(
+    modelServersIn(model).map((server) => [server.container.workload.object.name, server.kind, server.evidence]),
+    [
+      ['a', 'torchserve', ['crd']],
+      ['b', 'triton', ['crd']],
+      ['c', 'triton', ['crd']],
+      ['d', 'kserve', ['crd']],
+    ],
+  );
+});

@@ -141,11 +141,44 @@ function recognise(container: ContainerRef, words: readonly CommandWord[]): Reco
   // Where the resource says which container is the server, its siblings (log shippers, redis) are not.
   const isServerContainer = container.server === true || (container.role === 'container' && !container.workload.containers.some((sibling) => sibling.server === true));
   if (crdKind !== undefined && isServerContainer && (kind === undefined || kind === crdKind || crdKind === 'kserve')) {
-    kind ??= crdKind;
+    kind ??= (object.kind === 'InferenceService' ? kserveRuntimeServer(container) : undefined) ?? crdKind;
     evidence.push('crd');
   }
   if (kind === undefined) return undefined;
   return { kind, evidence, start: command && command.kind === kind ? command.index : -1, words };
+}
+
+// KServe's default ClusterServingRuntimes (config/runtimes): the auto-selected runtime of each model
+// format, by priority — pytorch → kserve-torchserve (priority 2; Triton lists pytorch without
+// autoSelect), tensorflow → kserve-tensorflow-serving (2 over Triton's 1), onnx / tensorrt → Triton.
+// sklearn, xgboost, lightgbm, huggingface … are KServe's own Python servers.
+const KSERVE_FORMAT_SERVERS: ReadonlyMap<string, ModelServerKind> = new Map([
+  ['pytorch', 'torchserve'],
+  ['tensorflow', 'tf-serving'],
+  ['onnx', 'triton'],
+  ['tensorrt', 'triton'],
+  ['triton', 'triton'],
+]);
+
+const KSERVE_RUNTIME_NAMES: ReadonlyArray<readonly [RegExp, ModelServerKind]> = [
+  [/torchserve/, 'torchserve'],
+  [/triton/, 'triton'],
+  [/tensorflow-serving|tfserving/, 'tf-serving'],
+  [/mlserver/, 'mlserver'],
+  [/vllm/, 'vllm'],
+];
+
+/**
+ * The server behind an InferenceService predictor written as `model` / a framework key, which
+ * has no image of its own: from the runtime it names, else from its model format.
+ */
+function kserveRuntimeServer(container: ContainerRef): ModelServerKind | undefined {
+  const key = container.node.path[container.node.path.length - 1];
+  if (typeof key !== 'string' || container.node.path[container.node.path.length - 2] !== 'predictor') return undefined;
+  const runtime = container.node.get('runtime').str()?.toLowerCase();
+  if (runtime !== undefined) return KSERVE_RUNTIME_NAMES.find(([pattern]) => pattern.test(runtime))?.[1];
+  const format = key === 'model' ? container.node.get('modelFormat', 'name').str()?.toLowerCase() : key;
+  return format === undefined ? undefined : KSERVE_FORMAT_SERVERS.get(format);
 }
 
 /** The index of the word that starts the server (the program, or the first word of its phrase). */
