@@ -46,7 +46,7 @@ test('the bundled examples: the vulnerable endpoint fails, its hardened twin sca
   const vulnerable = json([join(examples, 'vulnerable')]);
   assert.equal(vulnerable.code, 1);
   const rules = new Set(vulnerable.report.findings.map((finding) => finding.ruleId));
-  for (const expected of ['IG-K8S-103', 'IG-K8S-111', 'IG-K8S-113', 'IG-K8S-117', 'IG-K8S-118', 'IG-K8S-119', 'IG-K8S-125']) assert.ok(rules.has(expected), `vulnerable example lacks ${expected}`);
+  for (const expected of ['IG-K8S-103', 'IG-K8S-111', 'IG-K8S-117', 'IG-K8S-118', 'IG-K8S-119', 'IG-K8S-125', 'IG-ML-071']) assert.ok(rules.has(expected), `vulnerable example lacks ${expected}`);
   const text = run(['scan', join(examples, 'vulnerable')]).stdout;
   assert.match(text, /IG-K8S-117/);
   assert.ok(!text.includes('wJalrXUtnFEMI'), 'the text report never quotes a flagged secret');

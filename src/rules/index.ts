@@ -38,6 +38,14 @@ import { serviceAccountTokenMounted } from './k8s/service-account-token-mounted.
 import { serviceExposedExternally } from './k8s/service-exposed-externally.js';
 import { sharedMemoryUnbounded } from './k8s/shared-memory-unbounded.js';
 import { writableRootFilesystem } from './k8s/writable-root-filesystem.js';
+import { bentomlVersionVulnerable } from './ml/bentoml-version-vulnerable.js';
+import { mlflowSecurityMiddlewareDisabled } from './ml/mlflow-security-middleware-disabled.js';
+import { mlflowVersionVulnerable } from './ml/mlflow-version-vulnerable.js';
+import { modelArtifactUnsafeFormat } from './ml/model-artifact-unsafe-format.js';
+import { modelDownloadInsecureChannel } from './ml/model-download-insecure-channel.js';
+import { modelServerImageUnpinned } from './ml/model-server-image-unpinned.js';
+import { ollamaVersionVulnerable } from './ml/ollama-version-vulnerable.js';
+import { rayVersionVulnerable } from './ml/ray-version-vulnerable.js';
 import { debugEndpointsEnabled } from './ml/debug-endpoints-enabled.js';
 import { inferenceApiKeyInline } from './ml/inference-api-key-inline.js';
 import { llmBuiltinCodeToolsEnabled } from './ml/llm-builtin-code-tools-enabled.js';
@@ -46,6 +54,8 @@ import { remoteCodeTrustedUnpinned } from './ml/remote-code-trusted-unpinned.js'
 import { runtimeLoraLoadingEnabled } from './ml/runtime-lora-loading-enabled.js';
 import { servedModelReferenceMutable } from './ml/served-model-reference-mutable.js';
 import { torchserveImageUnmaintained } from './ml/torchserve-image-unmaintained.js';
+import { tritonModelControlUnrestricted } from './ml/triton-model-control-unrestricted.js';
+import { tritonVersionVulnerable } from './ml/triton-version-vulnerable.js';
 import { torchserveModelApiEnabled } from './ml/torchserve-model-api-enabled.js';
 import { torchserveModelUrlUnrestricted } from './ml/torchserve-model-url-unrestricted.js';
 import { torchserveTokenAuthDisabled } from './ml/torchserve-token-auth-disabled.js';
@@ -100,6 +110,8 @@ export const RULES: readonly Rule[] = [
   torchserveModelApiEnabled,
   torchserveImageUnmaintained,
   modelServerCorsAnyOrigin,
+  tritonModelControlUnrestricted,
+  tritonVersionVulnerable,
   remoteCodeTrustedUnpinned,
   vllmDevModeEnabled,
   vllmLocalMediaPathAllowed,
@@ -109,5 +121,13 @@ export const RULES: readonly Rule[] = [
   llmBuiltinCodeToolsEnabled,
   debugEndpointsEnabled,
   tgiNgrokTunnelEnabled,
+  ollamaVersionVulnerable,
+  rayVersionVulnerable,
+  mlflowSecurityMiddlewareDisabled,
+  mlflowVersionVulnerable,
+  bentomlVersionVulnerable,
+  modelDownloadInsecureChannel,
   servedModelReferenceMutable,
+  modelArtifactUnsafeFormat,
+  modelServerImageUnpinned,
 ];

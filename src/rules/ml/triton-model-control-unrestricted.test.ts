@@ -1,0 +1,18 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import { tritonModelControlUnrestricted } from './triton-model-control-unrestricted.js';
+
+ruleTester(tritonModelControlUnrestricted, {
+  fixtures: 'src/rules/ml/__fixtures__/triton-model-control-unrestricted',
+  valid: [{ name: 'none mode, restricted endpoints, gRPC off, unreadable mode, not Triton', file: 'pass-restricted.yaml' }],
+  invalid: [
+    {
+      name: 'explicit, poll in a shell script, and gRPC left open',
+      file: 'fail-dynamic-control.yaml',
+      errors: [
+        { line: 20, messageId: 'explicitUnrestricted', severity: 'high' },
+        { line: 40, messageId: 'pollUnrestricted', severity: 'high' },
+        { line: 61, messageId: 'explicitUnrestricted', severity: 'high' },
+      ],
+    },
+  ],
+});
