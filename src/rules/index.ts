@@ -45,7 +45,14 @@ import { modelArtifactUnsafeFormat } from './ml/model-artifact-unsafe-format.js'
 import { modelDownloadInsecureChannel } from './ml/model-download-insecure-channel.js';
 import { modelServerImageUnpinned } from './ml/model-server-image-unpinned.js';
 import { ollamaVersionVulnerable } from './ml/ollama-version-vulnerable.js';
+import { rayRuntimeEnvUnpinned } from './ml/ray-runtime-env-unpinned.js';
+import { rayTokenAuthDisabled } from './ml/ray-token-auth-disabled.js';
 import { rayVersionVulnerable } from './ml/ray-version-vulnerable.js';
+import { kserveInferenceServicePublished } from './ml/kserve-inference-service-published.js';
+import { odhModelRouteWithoutAuth } from './ml/odh-model-route-without-auth.js';
+import { inferenceLoggerSinkInsecure } from './ml/inference-logger-sink-insecure.js';
+import { servingRuntimeInsecureContainer } from './ml/serving-runtime-insecure-container.js';
+import { inferenceGraphExternalStep } from './ml/inference-graph-external-step.js';
 import { debugEndpointsEnabled } from './ml/debug-endpoints-enabled.js';
 import { inferenceApiKeyInline } from './ml/inference-api-key-inline.js';
 import { llmBuiltinCodeToolsEnabled } from './ml/llm-builtin-code-tools-enabled.js';
@@ -122,12 +129,19 @@ export const RULES: readonly Rule[] = [
   debugEndpointsEnabled,
   tgiNgrokTunnelEnabled,
   ollamaVersionVulnerable,
+  rayTokenAuthDisabled,
   rayVersionVulnerable,
+  rayRuntimeEnvUnpinned,
   mlflowSecurityMiddlewareDisabled,
   mlflowVersionVulnerable,
   bentomlVersionVulnerable,
+  kserveInferenceServicePublished,
+  odhModelRouteWithoutAuth,
   modelDownloadInsecureChannel,
   servedModelReferenceMutable,
+  inferenceLoggerSinkInsecure,
+  servingRuntimeInsecureContainer,
+  inferenceGraphExternalStep,
   modelArtifactUnsafeFormat,
   modelServerImageUnpinned,
 ];

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import type { ContainerFacts, ContainerRole, ExtraContainerLocation, K8sObject, PodTemplateLocation, ProbeKind } from '../../kubernetes.js';
 import type { Node } from '../../value.js';
 
@@ -287,5 +288,63 @@ export function llmInferenceServiceFacts(object: K8sObject): LlmInferenceService
     runtime: spec.get('runtime'),
     baseRefs: spec.get('baseRefs').items(),
     router: spec.get('router'),
+  };
+}
+
+/** KServe's cluster-wide settings ConfigMap (`constants.InferenceServiceConfigMapName`), in the operator's namespace. */
+export const INFERENCE_SERVICE_CONFIG = 'inferenceservice-config';
+
+/** The pod label KServe puts on every component of an InferenceService (`constants.InferenceServicePodLabelKey`). */
+export const INFERENCE_SERVICE_POD_LABEL = 'serving.kserve.io/inferenceservice';
+
+export interface KserveClusterConfig {
+  readonly object: K8sObject;
+  /** `deploy.defaultDeploymentMode`: the mode of an InferenceService without the annotation. */
+  readonly defaultDeploymentMode: string | undefined;
+  /** `ingress.disableIngressCreation`: RawDeployment gets no Ingress / HTTPRoute. */
+  readonly disableIngressCreation: boolean | undefined;
+  /** `ingress.ingressDomain`: `svc.cluster.local` keeps RawDeployment routes in the cluster. */
+  readonly ingressDomain: string | undefined;
+  /** `logger.defaultUrl`: the sink of a logger without `url`. */
+  readonly loggerDefaultUrl: string | undefined;
+}
+
+/** The settings of an `inferenceservice-config` ConfigMap (JSON values; the documented copies carry `#` comments, which YAML reads). */
+export function kserveClusterConfig(object: K8sObject): KserveClusterConfig | undefined {
+  if (object.kind !== 'ConfigMap' || object.group !== '' || object.name !== INFERENCE_SERVICE_CONFIG) return undefined;
+  const section = (key: string): Record<string, unknown> => {
+    const text = object.root.get('data', key).str();
+    if (text === undefined) return {};
+    try {
+      const value: unknown = parse(text, { prettyErrors: false });
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const string = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const deploy = section('deploy');
+  const ingress = section('ingress');
+  const logger = section('logger');
+  const disable = ingress['disableIngressCreation'];
+  return {
+    object,
+    defaultDeploymentMode: string(deploy['defaultDeploymentMode']),
+    disableIngressCreation: typeof disable === 'boolean' ? disable : undefined,
+    ingressDomain: string(ingress['ingressDomain']),
+    loggerDefaultUrl: string(logger['defaultUrl']),
+  };
+}
+
+/**
+ * Labels KServe gives the pods of a component: the InferenceService's own labels, the component's
+ * `labels`, `serving.kserve.io/inferenceservice: <name>` and `component: <predictor|transformer|explainer>`.
+ */
+export function inferenceServicePodLabels(object: K8sObject, component: IsvcComponentName): Record<string, string> {
+  return {
+    ...object.root.get('metadata', 'labels').stringRecord(),
+    ...object.root.get('spec', component, 'labels').stringRecord(),
+    [INFERENCE_SERVICE_POD_LABEL]: object.name ?? '',
+    component,
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { K8sObject } from '../../kubernetes.js';
 import { describe, lineOf, modelOf } from './crd-testing.js';
-import { rayClusterFacts, rayJobFacts, serveConfigV2 } from './ray.js';
+import { rayClusterFacts, rayJobFacts, rayRuntimeEnvs, serveConfigV2 } from './ray.js';
 
 const CLUSTER = `apiVersion: ray.io/v1
 kind: RayCluster
@@ -162,4 +162,44 @@ spec:
   assert.equal(lineOf(facts.entrypoint), 6);
   assert.deepEqual(facts.runtimeEnv.value, { pip: ['requests==2.26.0'], env_vars: { counter_name: 'test_counter' } });
   assert.equal(rayJobFacts(model.objects[1] as K8sObject).clusterSelector.get('ray.io/cluster').str(), 'long-running');
+});
+
+test('runtime_envs of a RayService (applications and deployments) and a RayJob, located inside the literal blocks', () => {
+  const model = modelOf(`apiVersion: ray.io/v1
+kind: RayService
+metadata: {name: svc}
+spec:
+  serveConfigV2: |
+    applications:
+      - name: app
+        runtime_env:
+          pip: [torch]
+        deployments:
+          - name: Model
+            ray_actor_options:
+              runtime_env: {working_dir: "s3://bucket/code.zip"}
+---
+apiVersion: ray.io/v1
+kind: RayJob
+metadata: {name: job}
+spec:
+  runtimeEnvYAML: "pip: [numpy]"
+`);
+  const [service, job] = model.objects as [K8sObject, K8sObject];
+  const envs = rayRuntimeEnvs(service);
+  assert.deepEqual(
+    envs.map((env) => [env.where, lineOf(env.node)]),
+    [
+      ["application 'app'", 8],
+      ["deployment 'Model' of application 'app'", 13],
+    ],
+  );
+  assert.equal(serveConfigV2(service).located, true);
+  const workingDir = envs[1]?.node.get('working_dir');
+  assert.ok(workingDir);
+  assert.equal(lineOf(workingDir), 13);
+  const jobEnvs = rayRuntimeEnvs(job);
+  assert.deepEqual(jobEnvs.map((env) => env.where), ['runtimeEnvYAML']);
+  assert.equal(rayJobFacts(job).runtimeEnv.located, false);
+  assert.deepEqual(jobEnvs[0]?.node.get('pip').value, ['numpy']);
 });

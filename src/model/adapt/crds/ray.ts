@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
+import { loadEmbeddedYaml } from '../../../parse/kubernetes/embedded-yaml.js';
 import type { PlainValue } from '../../../parse/kubernetes/types.js';
 import type { ContainerFacts, ContainerRole, K8sObject, PodTemplateLocation } from '../../kubernetes.js';
-import type { Node } from '../../value.js';
+import { Node } from '../../value.js';
 
 // KubeRay (`ray.io` v1, v1alpha1). Field paths checked against ray-project/kuberay
 // ray-operator/apis/ray/v1 raycluster_types.go, rayservice_types.go, rayjob_types.go; probe
@@ -96,10 +97,18 @@ export function rayClusterFacts(object: K8sObject): RayClusterFacts {
 
 /** A YAML document written as a string value (`serveConfigV2`, `runtimeEnvYAML`). */
 export interface EmbeddedYaml {
-  /** The string value itself: findings point here (lines inside the string are not located). */
+  /** The string value itself. */
   readonly node: Node;
   /** The decoded document; undefined when absent, not a string, or not valid YAML. */
   readonly value: PlainValue | undefined;
+  /**
+   * The decoded document as located nodes at the string's path (`…/serveConfigV2/applications/0`):
+   * inside a literal block scalar (`|`) each value has its own line; otherwise they all resolve to
+   * the string's key. Undefined when `value` is.
+   */
+  readonly root: Node | undefined;
+  /** True when `root`'s values are located on their own lines. */
+  readonly located: boolean;
   readonly error?: string;
 }
 
@@ -132,13 +141,17 @@ export function rayJobFacts(object: K8sObject): RayJobFacts {
 
 function embeddedYaml(node: Node): EmbeddedYaml {
   const text = node.str();
-  if (text === undefined) return { node, value: undefined };
+  if (text === undefined) return { node, value: undefined, root: undefined, located: false };
+  let value: PlainValue | undefined;
   try {
     // The yaml package bounds aliases (alias bombs) and rejects duplicate keys; both end up in `error`.
-    return { node, value: toPlain(parse(text, { prettyErrors: false })) };
+    value = toPlain(parse(text, { prettyErrors: false }));
   } catch (error) {
-    return { node, value: undefined, error: error instanceof Error ? error.message : String(error) };
+    return { node, value: undefined, root: undefined, located: false, error: error instanceof Error ? error.message : String(error) };
   }
+  const embedded = value === undefined ? undefined : loadEmbeddedYaml(node.doc, node.path, text);
+  const root = embedded?.document ? Node.root(embedded.document, node.path) : undefined;
+  return { node, value, root, located: root !== undefined && embedded?.located === true };
 }
 
 /** JSON-like data only: YAML may decode to values a manifest never holds (undefined, bigint). */
@@ -156,4 +169,38 @@ function toPlain(value: unknown): PlainValue | undefined {
     return out;
   }
   return undefined;
+}
+
+/** A Ray runtime_env written in a RayService's Serve config or a RayJob: code and packages fetched when it starts. */
+export interface RayRuntimeEnv {
+  /** `application 'fruit_app'`, `deployment 'Mango' of application 'fruit_app'`, `runtimeEnvYAML`. */
+  readonly where: string;
+  /** The runtime_env mapping, located inside the embedded YAML when it is a literal block (see EmbeddedYaml.root). */
+  readonly node: Node;
+  /** The string holding it (`serveConfigV2`, `runtimeEnvYAML`). */
+  readonly source: EmbeddedYaml;
+}
+
+/**
+ * RayService `serveConfigV2`: `applications[].runtime_env` and `applications[].deployments[].ray_actor_options.runtime_env`
+ * (Serve's ServeDeploySchema); RayJob `runtimeEnvYAML`: the job's runtime_env itself.
+ */
+export function rayRuntimeEnvs(object: K8sObject): RayRuntimeEnv[] {
+  if (object.kind === 'RayJob') {
+    const source = rayJobFacts(object).runtimeEnv;
+    return source.root?.isMap() ? [{ where: 'runtimeEnvYAML', node: source.root, source }] : [];
+  }
+  if (object.kind !== 'RayService') return [];
+  const source = serveConfigV2(object);
+  const out: RayRuntimeEnv[] = [];
+  for (const [index, application] of (source.root?.get('applications').items() ?? []).entries()) {
+    const app = application.get('name').str() ?? String(index);
+    const env = application.get('runtime_env');
+    if (env.isMap()) out.push({ where: `application '${app}'`, node: env, source });
+    for (const [position, deployment] of application.get('deployments').items().entries()) {
+      const actorEnv = deployment.get('ray_actor_options', 'runtime_env');
+      if (actorEnv.isMap()) out.push({ where: `deployment '${deployment.get('name').str() ?? String(position)}' of application '${app}'`, node: actorEnv, source });
+    }
+  }
+  return out;
 }
