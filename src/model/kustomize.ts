@@ -54,6 +54,30 @@ function nearness(kustomizationFile: string, file: string): number {
   return shared === left.length ? 100_000 + shared : shared;
 }
 
+const imageEntries = new WeakMap<KubernetesModel, ReadonlyMap<string, readonly { kustomization: K8sObject; entry: Node }[]>>();
+
+/** The first `images` entry of each kustomization for each image name, built once per model (asked once per container). */
+function imageEntriesOf(model: KubernetesModel): ReadonlyMap<string, readonly { kustomization: K8sObject; entry: Node }[]> {
+  let index = imageEntries.get(model);
+  if (index) return index;
+  const built = new Map<string, { kustomization: K8sObject; entry: Node }[]>();
+  for (const kustomization of [...model.byType('k8s:Kustomization'), ...model.byType('k8s:Component')]) {
+    if (kustomization.group !== 'kustomize.config.k8s.io') continue;
+    const seen = new Set<string>();
+    for (const entry of kustomization.root.get('images').items()) {
+      const name = entry.get('name').str();
+      // kustomize applies the first entry of a name.
+      if (name === undefined || seen.has(name)) continue;
+      seen.add(name);
+      const list = built.get(name) ?? [];
+      list.push({ kustomization, entry });
+      built.set(name, list);
+    }
+  }
+  imageEntries.set(model, (index = built));
+  return index;
+}
+
 /**
  * The image kustomize writes for a container, when a Kustomization in the scanned set builds or patches
  * the container's file and has an `images` entry for its image name (`newName`, `newTag`, `digest`).
@@ -64,13 +88,8 @@ export function kustomizeImageOverride(model: KubernetesModel, container: Contai
   const file = posix.normalize(container.workload.object.file.path);
   const name = imageName(image);
   let best: { override: KustomizeImageOverride; score: number } | undefined;
-  for (const kustomization of [...model.byType('k8s:Kustomization'), ...model.byType('k8s:Component')]) {
-    if (kustomization.group !== 'kustomize.config.k8s.io') continue;
-    const entry = kustomization.root
-      .get('images')
-      .items()
-      .find((item) => item.get('name').str() === name);
-    if (!entry || !covers(kustomization, file)) continue;
+  for (const { kustomization, entry } of imageEntriesOf(model).get(name) ?? []) {
+    if (!covers(kustomization, file)) continue;
     const score = nearness(kustomization.file.path, file);
     if (!best || score > best.score) best = { override: { kustomization, entry, image: rewrite(image, name, entry) }, score };
   }

@@ -17,6 +17,9 @@ export class SpanTable implements ReadonlyMap<string, NodeSpan> {
   private readonly rows: number[] = [];
   private readonly segments: (string | number)[] = [];
   private map: Map<string, NodeSpan> | undefined;
+  /** First child and next sibling of each row, built on the first lookup (-1: none). */
+  private firstChild: Int32Array | undefined;
+  private nextSibling: Int32Array | undefined;
 
   /** A node under row `parent` (-1 for the root); its offsets are set once it is parsed. */
   add(parent: number, segment: string | number): number {
@@ -60,12 +63,69 @@ export class SpanTable implements ReadonlyMap<string, NodeSpan> {
     return this.resolve().size;
   }
 
+  // A lookup walks the tree by segment instead of building every pointer: findings locate a handful
+  // of nodes per document, and the full map cost time and garbage on every document with a finding.
   get(pointer: string): NodeSpan | undefined {
-    return this.resolve().get(pointer);
+    if (this.map) return this.map.get(pointer);
+    const row = this.rowOf(pointer);
+    return row < 0 ? undefined : this.spanOfRow(row);
   }
 
   has(pointer: string): boolean {
-    return this.resolve().has(pointer);
+    return this.map ? this.map.has(pointer) : this.rowOf(pointer) >= 0;
+  }
+
+  private spanOfRow(row: number): NodeSpan {
+    const at = row * STRIDE;
+    const rows = this.rows;
+    const start = rows[at + START] as number;
+    const end = rows[at + END] as number;
+    const keyStart = rows[at + KEY_START] as number;
+    return keyStart < 0 ? { start, end } : { start, end, keyStart, keyEnd: rows[at + KEY_END] as number };
+  }
+
+  private rowOf(pointer: string): number {
+    if (this.segments.length === 0) return -1;
+    if (pointer === '') return 0;
+    if (pointer.charCodeAt(0) !== 0x2f) return -1;
+    const { firstChild, nextSibling } = this.links();
+    let row = 0;
+    let from = 1;
+    for (;;) {
+      const slash = pointer.indexOf('/', from);
+      const raw = slash === -1 ? pointer.slice(from) : pointer.slice(from, slash);
+      const segment = raw.indexOf('~') === -1 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      let child = firstChild[row] as number;
+      while (child >= 0) {
+        const own = this.segments[child] as string | number;
+        if (typeof own === 'number' ? String(own) === segment : own === segment) break;
+        child = nextSibling[child] as number;
+      }
+      if (child < 0) return -1;
+      row = child;
+      if (slash === -1) return row;
+      from = slash + 1;
+    }
+  }
+
+  private links(): { firstChild: Int32Array; nextSibling: Int32Array } {
+    if (!this.firstChild || !this.nextSibling) {
+      const count = this.segments.length;
+      const firstChild = new Int32Array(count).fill(-1);
+      const nextSibling = new Int32Array(count).fill(-1);
+      const lastChild = new Int32Array(count).fill(-1);
+      for (let row = 1; row < count; row++) {
+        const parent = this.rows[row * STRIDE + PARENT] as number;
+        if (parent < 0) continue;
+        const last = lastChild[parent] as number;
+        if (last < 0) firstChild[parent] = row;
+        else nextSibling[last] = row;
+        lastChild[parent] = row;
+      }
+      this.firstChild = firstChild;
+      this.nextSibling = nextSibling;
+    }
+    return { firstChild: this.firstChild, nextSibling: this.nextSibling };
   }
 
   forEach(callback: (value: NodeSpan, key: string, map: ReadonlyMap<string, NodeSpan>) => void, thisArg?: unknown): void {
