@@ -1,6 +1,6 @@
 import { formatVersion } from '../../model/ml/images.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
-import { floorsBelow } from '../../model/ml/version-floors.js';
+import { floorMatch } from '../../model/ml/version-floors.js';
 import { defineRule } from '../define-rule.js';
 
 const RULE = 'IG-ML-006';
@@ -12,9 +12,9 @@ export const torchserveImageUnmaintained = defineRule({
     title: 'Vulnerable or unmaintained TorchServe image',
     severity: 'medium',
     rationale:
-      'TorchServe is in limited maintenance: the project announces no planned updates, bug fixes or security patches, so a vulnerability found from now on stays open in every release. Releases before 0.8.2 are also exposed to ShellTorch (CVE-2023-43654: the management API fetches a model from any URL and runs it; CVE-2022-1471: SnakeYAML deserialisation), which gives code execution in the model pod to whoever reaches the management port. A floating tag (`latest`, no tag) makes the running version unknown and changes it on the next pull. The floors live in `data/version-floors.json`.',
+      'TorchServe is in limited maintenance: the project announces no planned updates, bug fixes or security patches, so a vulnerability found from now on stays open in every release. Releases before 0.8.2 are also exposed to ShellTorch (CVE-2023-43654: the management API fetches a model from any URL and runs it; CVE-2022-1471: SnakeYAML deserialisation), which gives code execution in the model pod to whoever reaches the management port; releases before 0.11.0 let a crafted URL bypass the `allowed_urls` allowlist (CVE-2024-35198), so the same attack works through a configured allowlist. A floating tag (`latest`, no tag) makes the running version unknown and changes it on the next pull. The floors live in `data/version-floors.json`.',
     remediation:
-      'Pin a release at or above the floor (0.8.2 or later; prefer the last release) by version tag and digest, keep the management API private with token authorization on, and plan a migration to a maintained model server (for example KServe / Triton / vLLM for LLMs).',
+      'Pin a release at or above the floors (0.11.0 or later; prefer the last release, 0.12.0) by version tag and digest, keep the management API private with token authorization on, and plan a migration to a maintained model server (for example KServe / Triton / vLLM for LLMs).',
     references: ['https://github.com/pytorch/serve/blob/master/README.md', 'https://github.com/pytorch/serve/security/advisories/GHSA-8fxr-qfr9-p34w', 'https://docs.pytorch.org/serve/_sources/security.md.txt'],
     mappings: { stride: ['T', 'E'], atlas: ['AML.T0049', 'AML.T0010.001'], owasp: ['ML06', 'LLM03'], nist: ['SI-2', 'RA-5'] },
     targets: ['k8s:Workload'],
@@ -51,10 +51,9 @@ spec:
         if (server?.kind !== 'torchserve' || !server.evidence.includes('image') || !server.image) return;
         const image = server.image;
         const name = container.name || '(unnamed)';
-        const floor = image.version === undefined ? undefined : floorsBelow(RULE, 'torchserve', image.version).at(-1);
-        if (floor && image.version) {
-          const advisories = [...new Set(floorsBelow(RULE, 'torchserve', image.version).flatMap((f) => f.advisories))].join(', ');
-          context.report({ messageId: 'vulnerable', data: { container: name, version: formatVersion(image.version), image: image.text, floor: floor.belowText, advisories }, at: image.node, severity: floor.severity });
+        const match = image.version === undefined ? undefined : floorMatch(RULE, 'torchserve', image.version);
+        if (match && image.version) {
+          context.report({ messageId: 'vulnerable', data: { container: name, version: formatVersion(image.version), image: image.text, floor: match.upgradeTo, advisories: match.advisories }, at: image.node, severity: match.severity });
         } else if (image.floating) {
           context.report({ messageId: 'floating', data: { container: name, image: image.text }, at: image.node });
         } else {
