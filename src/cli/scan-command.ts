@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig, parseByteSize, validateRuleKeys } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/load-config.js';
+import { validateRuleOptions } from '../config/rule-options.js';
+import type { ConfiguredOptions } from '../config/rule-options.js';
 import { discoverFiles } from '../discover/discover.js';
 import type { Severity } from '../findings/finding.js';
 import { failsThreshold } from '../findings/scan-result.js';
@@ -39,7 +41,7 @@ const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 export async function runScan(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
   const cwd = process.cwd();
   const outputs = (options.output ?? []).map(parseOutput);
-  const config = await loadValidatedConfig(paths, options.config, cwd);
+  const { config, ruleOptions } = await loadValidatedConfig(paths, options.config, cwd);
   const rules = enabledRules(config);
   const strict = strictMode(config, options.strict);
   const failOn = (options.failOn ?? config.failOn ?? 'high') as Severity | 'none';
@@ -67,6 +69,7 @@ export async function runScan(paths: readonly string[], options: ScanCommandOpti
     problems: discovered.problems,
     rules: rules.enabled,
     severityOverrides: rules.severities,
+    ruleOptions,
     failOn,
     today: new Date().toISOString().slice(0, 10),
     terraform,
@@ -124,13 +127,14 @@ function parseOutput(value: string): { format: ReportFormat; file: string } {
   return { format, file };
 }
 
-async function loadValidatedConfig(paths: readonly string[], explicitPath: string | undefined, cwd: string): Promise<LoadedConfig> {
+async function loadValidatedConfig(paths: readonly string[], explicitPath: string | undefined, cwd: string): Promise<{ config: LoadedConfig; ruleOptions: ReadonlyMap<string, ConfiguredOptions> }> {
   const first = paths.find((path) => path !== '-') ?? '.';
   const startDir = resolve(cwd, first);
   try {
     const config = await loadConfig({ ...(explicitPath !== undefined ? { explicitPath: resolve(cwd, explicitPath) } : {}), startDir: (await isDirectory(startDir)) ? startDir : dirname(startDir) });
     validateRuleKeys(config, new Set([...RULES.flatMap((rule) => [rule.meta.id, rule.meta.name]), UNRESOLVED_VALUE.id, UNRESOLVED_VALUE.name]));
-    return config;
+    const ruleOptions = validateRuleOptions(config, [...RULES.map((rule) => rule.meta), UNRESOLVED_VALUE]);
+    return { config, ruleOptions };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message, { cause: error });
     throw error;

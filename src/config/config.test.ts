@@ -6,6 +6,8 @@ import { after, test } from 'node:test';
 import { ConfigError } from './config-error.js';
 import { loadConfig, parseByteSize, validateRuleKeys } from './load-config.js';
 import { parseConfig } from './parse-config.js';
+import { resolveRuleOptions, validateRuleOptions } from './rule-options.js';
+import type { RuleOptionsDeclaration } from './rule-options.js';
 
 const roots: string[] = [];
 after(() => {
@@ -209,4 +211,172 @@ test('byte sizes', () => {
     ['', undefined],
   ];
   for (const [input, expected] of cases) assert.equal(parseByteSize(input), expected, String(input));
+});
+
+const DECLARED: readonly RuleOptionsDeclaration[] = [
+  {
+    id: 'IG-ML-071',
+    name: 'model-server-image-unpinned',
+    options: {
+      allowedRegistries: { type: 'string[]', default: [], description: 'mirrors', format: { pattern: /^[a-z0-9.-]+\.[a-z]+(\/[a-z0-9._-]+)*$/, description: 'a registry host or host/path prefix' } },
+    },
+  },
+  {
+    id: 'IG-ML-999',
+    name: 'every-option-type',
+    options: {
+      labels: { type: 'string[]', default: ['a=b'], description: 'labels' },
+      mode: { type: 'string', default: 'on', description: 'a mode' },
+      limit: { type: 'number', default: 3, description: 'a limit' },
+      strict: { type: 'boolean', default: false, description: 'a switch' },
+    },
+  },
+  { id: 'IG-K8S-101', name: 'privileged-container' },
+];
+
+test('rule options are read as plain values and checked against the declarations', () => {
+  const text = `rules:
+  IG-ML-071:
+    severity: high
+    options:
+      allowedRegistries:
+        - registry.corp.example/mirror
+        - harbor.corp.example
+  every-option-type:
+    options: { labels: [compliance=hipaa], mode: no-stack, limit: 1.5, strict: true }
+  IG-K8S-101: { options: {} }
+`;
+  const config = parseConfig(text, '/r/.inferguard.yaml');
+  assert.deepEqual(config.rules.get('IG-ML-071'), { severity: 'high', options: new Map([['allowedRegistries', ['registry.corp.example/mirror', 'harbor.corp.example']]]) });
+  const values = validateRuleOptions(config, DECLARED);
+  assert.deepEqual(
+    values,
+    new Map<string, object>([
+      ['IG-ML-071', { allowedRegistries: ['registry.corp.example/mirror', 'harbor.corp.example'] }],
+      ['IG-ML-999', { labels: ['compliance=hipaa'], mode: 'no-stack', limit: 1.5, strict: true }],
+      ['IG-K8S-101', {}],
+    ]),
+  );
+  assert.equal(validateRuleOptions(parseConfig('rules:\n  IG-ML-071: off\n', 'c.yaml'), DECLARED).size, 0, 'no options, nothing to pass');
+});
+
+test('defaults fill what the config leaves out; the values are frozen', () => {
+  const [, everyType] = DECLARED;
+  const config = parseConfig('rules:\n  IG-ML-999:\n    options: { limit: 10 }\n', 'c.yaml');
+  const resolved = resolveRuleOptions(everyType?.options, validateRuleOptions(config, DECLARED).get('IG-ML-999'));
+  assert.deepEqual(resolved, { labels: ['a=b'], mode: 'on', limit: 10, strict: false });
+  assert.ok(Object.isFrozen(resolved));
+  assert.deepEqual(resolveRuleOptions(everyType?.options, undefined), { labels: ['a=b'], mode: 'on', limit: 3, strict: false });
+  assert.deepEqual(resolveRuleOptions(undefined, undefined), {});
+});
+
+const OPTION_ERRORS: readonly { name: string; text: string; pointer: string; line: number; message: string }[] = [
+  {
+    name: 'options not a mapping',
+    text: 'rules:\n  IG-ML-071:\n    options: [registry.corp.example]\n',
+    pointer: '/rules/IG-ML-071/options',
+    line: 3,
+    message: 'c.yaml:3: /rules/IG-ML-071/options: expected a mapping from option name to value, e.g. { allowedRegistries: [registry.corp.example/mirror] }',
+  },
+  {
+    name: 'misspelt options key',
+    text: 'rules:\n  IG-ML-071:\n    option: {}\n',
+    pointer: '/rules/IG-ML-071/option',
+    line: 3,
+    message: 'c.yaml:3: /rules/IG-ML-071/option: unknown key "option" (did you mean "options"?); allowed: severity, enabled, options',
+  },
+  {
+    name: 'unknown option with a suggestion',
+    text: 'rules:\n  IG-ML-071:\n    options:\n      allowedRegistry: [registry.corp.example]\n',
+    pointer: '/rules/IG-ML-071/options/allowedRegistry',
+    line: 4,
+    message: 'c.yaml:4: /rules/IG-ML-071/options/allowedRegistry: unknown option "allowedRegistry" for IG-ML-071 (did you mean "allowedRegistries"?); options: allowedRegistries',
+  },
+  {
+    name: 'unknown option keyed by rule name',
+    text: 'rules:\n  every-option-type:\n    options: { verbose: true }\n',
+    pointer: '/rules/every-option-type/options/verbose',
+    line: 3,
+    message: 'c.yaml:3: /rules/every-option-type/options/verbose: unknown option "verbose" for IG-ML-999; options: labels, mode, limit, strict',
+  },
+  {
+    name: 'a rule without options',
+    text: 'rules:\n  privileged-container:\n    options:\n      allowedRegistries: []\n',
+    pointer: '/rules/privileged-container/options/allowedRegistries',
+    line: 4,
+    message: 'c.yaml:4: /rules/privileged-container/options/allowedRegistries: IG-K8S-101 (privileged-container) takes no options',
+  },
+  {
+    name: 'one string for a list',
+    text: 'rules:\n  IG-ML-071:\n    options:\n      allowedRegistries: registry.corp.example\n',
+    pointer: '/rules/IG-ML-071/options/allowedRegistries',
+    line: 4,
+    message: 'c.yaml:4: /rules/IG-ML-071/options/allowedRegistries: expected a list of strings; for one value write [registry.corp.example]',
+  },
+  {
+    name: 'empty list value',
+    text: 'rules:\n  IG-ML-071:\n    options:\n      allowedRegistries:\n',
+    pointer: '/rules/IG-ML-071/options/allowedRegistries',
+    line: 4,
+    message: 'c.yaml:4: /rules/IG-ML-071/options/allowedRegistries: expected a list of strings',
+  },
+  {
+    name: 'a list item of the wrong type, on its own line',
+    text: 'rules:\n  IG-ML-071:\n    options:\n      allowedRegistries:\n        - registry.corp.example\n        - 8443\n',
+    pointer: '/rules/IG-ML-071/options/allowedRegistries/1',
+    line: 6,
+    message: 'c.yaml:6: /rules/IG-ML-071/options/allowedRegistries/1: expected a non-empty string',
+  },
+  {
+    name: 'a list item in the wrong format',
+    text: 'rules:\n  IG-ML-071:\n    options:\n      allowedRegistries:\n        - registry.corp.example\n        - https://registry.corp.example\n',
+    pointer: '/rules/IG-ML-071/options/allowedRegistries/1',
+    line: 6,
+    message: 'c.yaml:6: /rules/IG-ML-071/options/allowedRegistries/1: "https://registry.corp.example" is not a registry host or host/path prefix',
+  },
+  {
+    name: 'string option given a list',
+    text: 'rules:\n  IG-ML-999:\n    options: { mode: [on] }\n',
+    pointer: '/rules/IG-ML-999/options/mode',
+    line: 3,
+    message: 'c.yaml:3: /rules/IG-ML-999/options/mode: expected a string',
+  },
+  {
+    name: 'number option given a string',
+    text: 'rules:\n  IG-ML-999:\n    options:\n      limit: "3"\n',
+    pointer: '/rules/IG-ML-999/options/limit',
+    line: 4,
+    message: 'c.yaml:4: /rules/IG-ML-999/options/limit: expected a number',
+  },
+  {
+    name: 'boolean option given on',
+    text: 'rules:\n  IG-ML-999:\n    options:\n      strict: on\n',
+    pointer: '/rules/IG-ML-999/options/strict',
+    line: 4,
+    message: 'c.yaml:4: /rules/IG-ML-999/options/strict: expected true or false',
+  },
+  {
+    name: 'a rule set under its id and its name',
+    text: 'rules:\n  IG-ML-071: { severity: high }\n  model-server-image-unpinned:\n    options: { allowedRegistries: [registry.corp.example] }\n',
+    pointer: '/rules/model-server-image-unpinned',
+    line: 3,
+    message: 'c.yaml:3: /rules/model-server-image-unpinned: IG-ML-071 is also set under /rules/IG-ML-071: keep one entry per rule',
+  },
+];
+
+test('option errors name the file, the JSON pointer of the option or item, and its line', () => {
+  for (const { name, text, pointer, line, message } of OPTION_ERRORS) {
+    assert.throws(
+      () => validateRuleOptions(parseConfig(text, 'c.yaml'), DECLARED),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError, name);
+        assert.equal(error.file, 'c.yaml', name);
+        assert.equal(error.pointer, pointer, name);
+        assert.equal(error.line, line, name);
+        assert.equal(error.message, message, name);
+        return true;
+      },
+      name,
+    );
+  }
 });

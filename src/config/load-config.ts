@@ -8,6 +8,8 @@ export const CONFIG_FILE_NAMES = ['.inferguard.yaml', '.inferguard.yml'] as cons
 export interface RuleSetting {
   readonly enabled?: boolean;
   readonly severity?: Severity;
+  /** `options:` as written (plain values); checked against the rule's declarations by validateRuleOptions. */
+  readonly options?: ReadonlyMap<string, unknown>;
 }
 
 export interface LoadedConfig {
@@ -33,7 +35,7 @@ export interface LoadConfigOptions {
   readonly stopDir?: string;
 }
 
-/** Line of each pointer, kept off the public shape so validateRuleKeys can still name the line. */
+/** Line of each pointer, kept off the public shape so validateRuleKeys / validateRuleOptions can still name the line. */
 export const LINES = new WeakMap<LoadedConfig, ReadonlyMap<string, number>>();
 
 /** Finds and validates `.inferguard.yaml`; returns defaults when there is none. Throws ConfigError. */

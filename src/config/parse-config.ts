@@ -4,7 +4,7 @@ import { ConfigError, pointerSegment } from './config-error.js';
 import { LINES, parseByteSize, suggest, type LoadedConfig, type RuleSetting } from './load-config.js';
 
 const TOP_LEVEL_KEYS = ['rules', 'failOn', 'exclude', 'include', 'maxFileSize', 'strict'] as const;
-const RULE_KEYS = ['severity', 'enabled'] as const;
+const RULE_KEYS = ['severity', 'enabled', 'options'] as const;
 const RULE_ID = /^IG-[A-Z0-9]+-\d{3}$/;
 const RULE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -86,7 +86,7 @@ class Validator {
   }
 
   private ruleSetting(node: Node | null, pointer: string): RuleSetting {
-    const expected = 'expected on, off or a mapping { severity, enabled }';
+    const expected = 'expected on, off or a mapping { severity, enabled, options }';
     if (isScalar(node)) {
       // YAML 1.2 reads on/off as strings; true/false are accepted too.
       if (node.value === 'on' || node.value === true) return { enabled: true };
@@ -97,17 +97,57 @@ class Validator {
       this.fail(pointer, node, expected);
     }
     if (!isMap(node)) this.fail(pointer, node, expected);
-    const setting: { enabled?: boolean; severity?: Severity } = {};
+    const setting: { enabled?: boolean; severity?: Severity; options?: Map<string, unknown> } = {};
     for (const pair of node.items) {
       const key = this.keyOf(pair.key as Node, pointer, RULE_KEYS);
       const keyPointer = `${pointer}/${key}`;
       const value = this.resolve(pair.value as Node | null);
       this.remember(keyPointer, pair.key as Node);
       if (key === 'severity') setting.severity = this.oneOf(value, keyPointer, SEVERITIES);
+      else if (key === 'options') setting.options = this.options(value, keyPointer);
       else if (isScalar(value) && typeof value.value === 'boolean') setting.enabled = value.value;
       else this.fail(keyPointer, value, 'expected true or false');
     }
     return setting;
+  }
+
+  /**
+   * `options:` of a rule, as plain values: their types are checked against the rule's declared
+   * options once the rules are known (validateRuleOptions), with the lines remembered here.
+   */
+  private options(node: Node | null, pointer: string): Map<string, unknown> {
+    if (!isMap(node)) this.fail(pointer, node, 'expected a mapping from option name to value, e.g. { allowedRegistries: [registry.corp.example/mirror] }');
+    const options = new Map<string, unknown>();
+    for (const pair of node.items) {
+      const key = this.keyOf(pair.key as Node, pointer);
+      const optionPointer = `${pointer}/${pointerSegment(key)}`;
+      this.remember(optionPointer, pair.key as Node);
+      options.set(key, this.plain(this.resolve(pair.value as Node | null), optionPointer));
+    }
+    return options;
+  }
+
+  /** A YAML value as plain data, remembering the line of each list item and mapping key below it. */
+  private plain(node: Node | null, pointer: string): unknown {
+    if (node === null) return null;
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) {
+      return node.items.map((item, index) => {
+        const resolved = this.resolve(item as Node | null);
+        this.remember(`${pointer}/${index}`, resolved);
+        return this.plain(resolved, `${pointer}/${index}`);
+      });
+    }
+    if (isMap(node)) {
+      const entries: Array<[string, unknown]> = [];
+      for (const pair of node.items) {
+        const key = this.keyOf(pair.key as Node, pointer);
+        this.remember(`${pointer}/${pointerSegment(key)}`, pair.key as Node);
+        entries.push([key, this.plain(this.resolve(pair.value as Node | null), `${pointer}/${pointerSegment(key)}`)]);
+      }
+      return Object.fromEntries(entries);
+    }
+    return null;
   }
 
   private boolean(node: Node | null, pointer: string): boolean {

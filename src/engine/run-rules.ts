@@ -1,3 +1,5 @@
+import { resolveRuleOptions } from '../config/rule-options.js';
+import type { ConfiguredOptions } from '../config/rule-options.js';
 import type { Finding, RelatedLocation, ResourceRef, Severity } from '../findings/finding.js';
 import { fingerprintOf } from '../findings/fingerprint.js';
 import type { KubernetesModel } from '../model/kubernetes.js';
@@ -20,6 +22,8 @@ export interface RuleRunOptions {
   readonly terraform?: TerraformModel;
   /** Strict mode: IG-PARSE-004 wherever a rule read a value unknown until apply and did not fire. */
   readonly strict?: boolean;
+  /** Rule options by rule id (from config, already validated); each rule gets its declared defaults for the rest. */
+  readonly ruleOptions?: ReadonlyMap<string, ConfiguredOptions>;
 }
 
 export interface RuleRunResult {
@@ -50,6 +54,7 @@ export function runRules(model: KubernetesModel, rules: readonly Rule[], options
     const context: RuleContext = {
       model,
       terraform,
+      options: resolveRuleOptions(rule.meta.options, options.ruleOptions?.get(rule.meta.id)),
       report(report) {
         const object = report.object ?? current ?? objectOfReport(model, terraform, report);
         const finding = toFinding(rule, report, object, options);

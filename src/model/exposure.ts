@@ -1,4 +1,5 @@
 import type { K8sObject, KubernetesModel } from './kubernetes.js';
+import type { Node } from './value.js';
 
 /**
  * Annotations (lower-cased value) that make a cloud controller provision a private load balancer.
@@ -37,6 +38,38 @@ export function isInternalLoadBalancer(annotations: Readonly<Record<string, stri
   return loadBalancerClass === 'service.k8s.aws/nlb' || awsType === 'external' || awsType === 'nlb-ip';
 }
 
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/** `0.0.0.0/0`, `::/0` or any other CIDR with a zero-length prefix: every address. */
+export function isOpenRange(cidr: string): boolean {
+  return /\/0+$/.test(cidr.trim());
+}
+
+/** What a LoadBalancer Service's source ranges allow: an open range (and where it is written), only listed ranges, none written, or unreadable. */
+export type SourceRanges = { kind: 'open'; at: Node; range: string } | { kind: 'restricted' } | { kind: 'none' } | { kind: 'unknown' };
+
+/** `spec.loadBalancerSourceRanges` wins over the older annotation when it lists anything. */
+export function loadBalancerSourceRanges(service: K8sObject): SourceRanges {
+  const field = service.root.get('spec', 'loadBalancerSourceRanges');
+  if (field.isWritten()) {
+    if (!Array.isArray(field.value)) return { kind: 'unknown' };
+    const items = field.items();
+    if (items.length > 0) {
+      if (items.some((item) => item.str() === undefined)) return { kind: 'unknown' };
+      const open = items.find((item) => isOpenRange(item.str() as string));
+      return open ? { kind: 'open', at: open, range: (open.str() as string).trim() } : { kind: 'restricted' };
+    }
+  }
+  const annotation = service.root.get('metadata', 'annotations', SOURCE_RANGES_ANNOTATION);
+  if (!annotation.isWritten()) return { kind: 'none' };
+  const text = annotation.str();
+  if (text === undefined) return { kind: 'unknown' };
+  const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');
+  if (ranges.length === 0) return { kind: 'none' };
+  const open = ranges.find(isOpenRange);
+  return open ? { kind: 'open', at: annotation, range: open } : { kind: 'restricted' };
+}
+
 function ingressClassOf(ingress: K8sObject): string | undefined {
   return ingress.root.get('spec', 'ingressClassName').str() ?? ingress.annotations['kubernetes.io/ingress.class'];
 }
@@ -47,11 +80,15 @@ function ingressClassOf(ingress: K8sObject): string | undefined {
  * default scheme is `internal`), or an Application Gateway private frontend.
  */
 export function isInternalIngress(model: KubernetesModel, ingress: K8sObject): boolean {
-  const className = ingressClassOf(ingress);
+  return isInternalIngressSettings(model, ingressClassOf(ingress), ingress.annotations);
+}
+
+/** The same, from an Ingress class and annotations an operator will write on the Ingress it creates (a NIMService's `expose`). */
+export function isInternalIngressSettings(model: KubernetesModel, className: string | undefined, annotations: Readonly<Record<string, string>>): boolean {
   if (className !== undefined && /internal/i.test(className)) return true;
-  const scheme = ingress.annotations['alb.ingress.kubernetes.io/scheme']?.trim().toLowerCase();
+  const scheme = annotations['alb.ingress.kubernetes.io/scheme']?.trim().toLowerCase();
   if (scheme === 'internal') return true;
-  if (ingress.annotations['appgw.ingress.kubernetes.io/use-private-ip']?.trim().toLowerCase() === 'true') return true;
+  if (annotations['appgw.ingress.kubernetes.io/use-private-ip']?.trim().toLowerCase() === 'true') return true;
   if (className === undefined) return false;
   const ingressClass = model.byType('k8s:IngressClass').find((candidate) => candidate.name === className);
   const isAlb = className === 'alb' || ingressClass?.root.get('spec', 'controller').str() === 'ingress.k8s.aws/alb';

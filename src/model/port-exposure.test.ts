@@ -6,7 +6,7 @@ import { SourceFile } from '../source/source-file.js';
 import { adaptKubernetes } from './adapt/kubernetes.js';
 import type { KubernetesModel, Workload } from './kubernetes.js';
 import type { PortExposure, PortQuery } from './port-exposure.js';
-import { exposureOfPort, exposureOfWorkload } from './port-exposure.js';
+import { exposureOfPort, exposureOfWorkload, operatorRouteOf } from './port-exposure.js';
 import type { Node } from './value.js';
 
 function modelOf(text: string): KubernetesModel {
@@ -899,7 +899,7 @@ data:
     paths: ['kserve [exposed]: InferenceService/iris:3'],
   },
   {
-    name: 'no deployment mode written and no ConfigMap: external only when both modes would route it',
+    name: "no deployment mode written and no ConfigMap: KServe's shipped default, Serverless, routes it",
     yaml: `apiVersion: serving.kserve.io/v1beta1
 kind: InferenceService
 metadata: {name: iris, namespace: llm}
@@ -927,6 +927,96 @@ spec: {predictor: {model: {modelFormat: {name: sklearn}, storageUri: "gs://model
     exposed: false,
     internetFacing: false,
     paths: [],
+  },
+  {
+    name: 'no deployment mode written and the RawDeployment cluster-local label: the author runs RawDeployment, private',
+    yaml: `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: iris, namespace: llm, labels: {networking.kserve.io/visibility: cluster-local}}
+spec: {predictor: {model: {modelFormat: {name: sklearn}, storageUri: "gs://models/iris"}}}
+`,
+    workload: 'InferenceService',
+    role: 'predictor',
+    port: { number: 8080 },
+    published: false,
+    exposed: false,
+    internetFacing: false,
+    paths: [],
+  },
+  {
+    name: 'the documented ConfigMap (JSON with # comments) is read: RawDeployment default with Ingress creation disabled',
+    yaml: `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: iris, namespace: llm}
+spec: {predictor: {model: {modelFormat: {name: sklearn}, storageUri: "gs://models/iris"}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: inferenceservice-config, namespace: kserve}
+data:
+  ingress: |-
+    {
+        # disableIngressCreation controls whether to disable ingress creation for raw deployment mode.
+        "disableIngressCreation": true
+    }
+  deploy: |-
+    {
+      # defaultDeploymentMode specifies the default deployment mode of the kserve.
+      "defaultDeploymentMode": "RawDeployment"
+    }
+`,
+    workload: 'InferenceService',
+    role: 'predictor',
+    port: { number: 8080 },
+    published: false,
+    exposed: false,
+    internetFacing: false,
+    paths: [],
+  },
+  {
+    name: 'a scanned ConfigMap without a default mode leaves the shipped default, Serverless (Ingress settings are RawDeployment-only)',
+    yaml: `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: iris, namespace: llm}
+spec: {predictor: {model: {modelFormat: {name: sklearn}, storageUri: "gs://models/iris"}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: inferenceservice-config, namespace: kserve}
+data:
+  ingress: '{"disableIngressCreation": true}'
+`,
+    workload: 'InferenceService',
+    role: 'predictor',
+    port: { number: 8080 },
+    published: true,
+    exposed: true,
+    internetFacing: false,
+    paths: ['kserve [exposed]: InferenceService/iris:3'],
+  },
+  {
+    name: "an unrendered Helm placeholder as the ConfigMap's default mode says nothing: the shipped default, Serverless",
+    yaml: `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: iris, namespace: llm}
+spec: {predictor: {model: {modelFormat: {name: sklearn}, storageUri: "gs://models/iris"}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: inferenceservice-config, namespace: kserve}
+data:
+  deploy: |-
+    {
+      "defaultDeploymentMode": "{{ .Values.kserve.controller.deploymentMode }}"
+    }
+`,
+    workload: 'InferenceService',
+    role: 'predictor',
+    port: { number: 8080 },
+    published: true,
+    exposed: true,
+    internetFacing: false,
+    paths: ['kserve [exposed]: InferenceService/iris:3'],
   },
   {
     name: "a KServe model container without ports serves on its ServingRuntime's port",
@@ -1031,6 +1121,31 @@ spec:
   );
 });
 
+test('operatorRouteOf: the KServe / Knative route whatever port the pods serve on', () => {
+  const model = modelOf(`apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: llama, namespace: llm, annotations: {serving.kserve.io/deploymentMode: Serverless}}
+spec:
+  predictor:
+    containers:
+      - name: kserve-container
+        image: vllm/vllm-openai:v0.6.3
+        ports: [{containerPort: 8000}]
+---
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: private, namespace: llm, labels: {networking.knative.dev/visibility: cluster-local}, annotations: {serving.kserve.io/deploymentMode: Serverless}}
+spec: {predictor: {sklearn: {storageUri: "gs://models/iris"}}}
+`);
+  const route = operatorRouteOf(model, workloadOf(model, 'InferenceService', 'predictor'));
+  assert.equal(route?.kind, 'kserve');
+  assert.match(route?.hops[0]?.description ?? '', /\(Serverless\) has an external route to its predictor port 8000/);
+  const private_ = model.workloads.find((workload) => workload.object.name === 'private');
+  assert.ok(private_);
+  assert.equal(operatorRouteOf(model, private_), undefined);
+  assert.equal(operatorRouteOf(model, workloadOf(modelOf(TRITON), 'Deployment')), undefined);
+});
+
 test('results are computed once per model, workload and port', () => {
   const model = modelOf(TRITON + CLUSTER_IP);
   const workload = workloadOf(model, 'Deployment');
@@ -1065,4 +1180,50 @@ spec: {selector: {app: app-${index}}, ports: [{port: 80, targetPort: 8080}]}
   assert.equal(exposed.length, 1500);
   // Generous: a per-query scan of every Service and workload would take minutes.
   assert.ok(performance.now() - started < 10_000);
+});
+
+test('Gateway API inference extension: an HTTPRoute to an InferencePool reaches the pods its selector matches, on its target port', () => {
+  const model = modelOf(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llama, namespace: llm}
+spec:
+  selector: {matchLabels: {app: llama}}
+  template:
+    metadata: {labels: {app: llama}}
+    spec:
+      containers:
+        - {name: vllm, image: "vllm/vllm-openai:v0.11.0", ports: [{containerPort: 8000}]}
+---
+apiVersion: inference.networking.x-k8s.io/v1alpha2
+kind: InferencePool
+metadata: {name: llama, namespace: llm}
+spec:
+  targetPortNumber: 8000
+  selector: {app: llama}
+  extensionRef: {name: llama-epp}
+---
+apiVersion: inference.networking.k8s.io/v1
+kind: InferencePool
+metadata: {name: llama-v1, namespace: llm}
+spec:
+  targetPorts: [{number: 8000}]
+  selector: {matchLabels: {app: llama}}
+  endpointPickerRef: {name: llama-epp, port: {number: 9002}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: llm, namespace: llm}
+spec:
+  parentRefs: [{name: inference-gateway}]
+  rules:
+    - backendRefs: [{group: inference.networking.x-k8s.io, kind: InferencePool, name: llama}]
+      matches: [{path: {type: PathPrefix, value: /}}]
+    - backendRefs: [{group: inference.networking.k8s.io, kind: InferencePool, name: llama-v1}]
+      matches: [{path: {type: PathPrefix, value: /v1}}]
+`);
+  const workload = workloadOf(model, 'Deployment');
+  const exposure = exposureOfPort(model, workload, { number: 8000 });
+  assert.deepEqual(describePaths(exposure), ['gateway-route [exposed internet]: HTTPRoute/llm:34 → InferencePool/llama:17', 'gateway-route [exposed internet]: HTTPRoute/llm:36 → InferencePool/llama-v1:25']);
+  assert.deepEqual(exposure.paths.map((path) => path.hops[0]?.httpPaths?.map((match) => `${match.type} ${match.value ?? ''}`)), [['prefix /'], ['prefix /v1']]);
+  assert.equal(exposureOfPort(model, workload, { number: 8001 }).exposed, false);
 });

@@ -1,8 +1,11 @@
+import { kserveClusterConfig } from './adapt/crds/kserve.js';
 import { isInternalGateway, isInternalIngress, isInternalLoadBalancer } from './exposure.js';
 import type { ContainerRef, K8sObject, KubernetesModel, Workload } from './kubernetes.js';
+import { kubeRayHeadService, kubeRayPodLabels } from './kuberay.js';
 import { findObject } from './references.js';
 import { parentGateways } from './routes.js';
-import { labelSelectorMatches, podLabelsOf, workloadsSelectedBy } from './selectors.js';
+import { labelSelectorMatches, podLabelsOf, sameNamespace, workloadsSelectedBy } from './selectors.js';
+import type { Labels } from './selectors.js';
 import type { Node, UnknownRead } from './value.js';
 import { collectingUnknownReads, replayUnknownReads } from './value.js';
 
@@ -33,12 +36,37 @@ export type ExposureKind =
   | 'knative'
   | 'kserve';
 
+/**
+ * One request-path condition under which an HTTP route hop sends traffic on: `prefix` and `exact` as
+ * Ingress, Gateway API, Istio and OpenShift spell them; `pattern` for regular expressions (and Ingress
+ * paths a regex-mode controller reads as one). A hop that does not narrow the path routes `prefix` `/`.
+ */
+export interface HttpPathMatch {
+  readonly type: 'prefix' | 'exact' | 'pattern';
+  /** As written; undefined when it cannot be read (a template, a non-string). */
+  readonly value: string | undefined;
+  /**
+   * What the proxy puts in place of the matched path before forwarding, when it rewrites it: the
+   * matched prefix replaced (`prefix`), the whole path replaced (`full`), or a rewrite it cannot
+   * state (`pattern`: regex captures, an unreadable value).
+   */
+  readonly rewrite?: { readonly type: 'prefix' | 'full' | 'pattern'; readonly value: string | undefined };
+  /** Where the condition is written (the path, the match), or the rule / path item when it is implied. */
+  readonly at: Node;
+}
+
 /** One step of a path: the object and the located value that makes it (a Service port, an Ingress backend). */
 export interface ExposureHop {
   readonly object: K8sObject;
   readonly at: Node;
   /** Short and human, e.g. "Service serving/triton (LoadBalancer) port 8000 → targetPort 8000". */
   readonly description: string;
+  /**
+   * On an HTTP route hop (Ingress path, HTTPRoute rule, VirtualService `http` rule, OpenShift Route):
+   * the request paths it sends to the next hop, any of them. Undefined on hops that do not route by
+   * HTTP path (Services, GRPC / TCP / TLS routes, VirtualService `tcp` / `tls`): every request passes.
+   */
+  readonly httpPaths?: readonly HttpPathMatch[];
 }
 
 /** One way traffic reaches the port, outermost hop first. */
@@ -80,6 +108,8 @@ interface Front {
 interface Index {
   readonly servicesOf: ReadonlyMap<Workload, readonly K8sObject[]>;
   readonly frontsOf: ReadonlyMap<K8sObject, readonly Front[]>;
+  /** Fronts naming a Service that is not in the scanned set, by `namespace/name`: an operator may create it (KubeRay's head Service). */
+  readonly frontsByName: ReadonlyMap<string, readonly Front[]>;
   /** Knative's `config-domain` in the scanned set gives no domain but `svc.cluster.local`: every route is cluster-local. */
   readonly knativeDomainPrivate: boolean;
   readonly kserve: KServeConfig;
@@ -105,6 +135,8 @@ const CLUSTER_LOCAL_DOMAIN = 'svc.cluster.local';
 /** Knative's default `PORT` and KServe's `InferenceServiceDefaultHttpPort`: where traffic goes when no port is declared. */
 const DEFAULT_SERVING_PORT = 8080;
 const ISVC_ROUTED_ROLES = new Set(['predictor', 'transformer', 'explainer']);
+/** `constants.DeploymentModeType` values, old and new names (0.16 renamed Serverless / RawDeployment to Knative / Standard). */
+const KSERVE_MODES = new Set(['Serverless', 'Knative', 'RawDeployment', 'Standard', 'ModelMesh']);
 
 const indexes = new WeakMap<KubernetesModel, Index>();
 const results = new WeakMap<Workload, Map<string, { value: PortExposure; reads: readonly UnknownRead[] }>>();
@@ -165,13 +197,23 @@ function indexOf(model: KubernetesModel): Index {
 
 function buildIndex(model: KubernetesModel): Omit<Index, 'reads'> {
   const servicesOf = new Map<Workload, K8sObject[]>();
+  const kubeRay = model.workloads.flatMap((workload) => {
+    const labels = kubeRayPodLabels(workload, podLabelsOf(workload));
+    return labels ? [{ workload, labels }] : [];
+  });
   for (const service of model.byType('k8s:Service')) {
     if (service.group !== '') continue;
-    for (const workload of workloadsSelectedBy(model, service)) servicesOf.set(workload, [...(servicesOf.get(workload) ?? []), service]);
+    for (const workload of selectedWorkloads(model, service, kubeRay)) servicesOf.set(workload, [...(servicesOf.get(workload) ?? []), service]);
   }
   const frontsOf = new Map<K8sObject, Front[]>();
-  const add = (service: K8sObject | undefined, front: Front): void => {
-    if (service) frontsOf.set(service, [...(frontsOf.get(service) ?? []), front]);
+  const frontsByName = new Map<string, Front[]>();
+  const add: AddFront = (target, front) => {
+    const found = service(model, target.name, target.namespace, front.hop.object);
+    if (found) frontsOf.set(found, [...(frontsOf.get(found) ?? []), front]);
+    else {
+      const key = serviceKey(target.namespace, target.name);
+      frontsByName.set(key, [...(frontsByName.get(key) ?? []), front]);
+    }
   };
   for (const object of model.objects) {
     if (object.kind === 'Ingress' && (object.group === 'networking.k8s.io' || object.group === 'extensions')) ingressFronts(model, object, add);
@@ -179,10 +221,29 @@ function buildIndex(model: KubernetesModel): Omit<Index, 'reads'> {
     else if (object.kind === 'Route' && object.group === OPENSHIFT_ROUTE_GROUP) openshiftRouteFronts(model, object, add);
     else if (object.kind === 'VirtualService' && object.group === ISTIO_GROUP) virtualServiceFronts(model, servicesOf, object, add);
   }
-  return { servicesOf, frontsOf, knativeDomainPrivate: knativeDomainPrivate(model), kserve: kserveConfig(model) };
+  return { servicesOf, frontsOf, frontsByName, knativeDomainPrivate: knativeDomainPrivate(model), kserve: kserveConfig(model) };
 }
 
-type AddFront = (service: K8sObject | undefined, front: Front) => void;
+/** The Services a route names, by name and namespace (as written, or the route's). */
+type AddFront = (target: { name: string; namespace: string | undefined }, front: Front) => void;
+
+function serviceKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+/**
+ * The pod templates a Service selects: by the labels each template writes, and for KubeRay head and
+ * worker templates also by the labels the operator gives their pods (`ray.io/node-type: head`).
+ */
+function selectedWorkloads(model: KubernetesModel, service: K8sObject, kubeRay: ReadonlyArray<{ workload: Workload; labels: Labels }>): Workload[] {
+  const selected = workloadsSelectedBy(model, service);
+  const selector = service.root.get('spec', 'selector');
+  if (kubeRay.length === 0 || !selector.isMap() || selector.entries().length === 0) return selected;
+  for (const { workload, labels } of kubeRay) {
+    if (!selected.includes(workload) && sameNamespace(workload.object, service) && labelSelectorMatches(selector, labels)) selected.push(workload);
+  }
+  return selected;
+}
 
 function display(object: K8sObject): string {
   const name = object.name ?? '(unnamed)';
@@ -211,18 +272,18 @@ function ingressPortRef(port: Node): PortRef | undefined {
 function ingressFronts(model: KubernetesModel, ingress: K8sObject, add: AddFront): void {
   const internetFacing = !isInternalIngress(model, ingress);
   const spec = ingress.root.get('spec');
-  const backends: Array<{ backend: Node; where: string }> = [
-    { backend: spec.get('defaultBackend'), where: 'by default' },
-    { backend: spec.get('backend'), where: 'by default' },
+  const backends: Array<{ backend: Node; where: string; httpPaths: readonly HttpPathMatch[] }> = [
+    { backend: spec.get('defaultBackend'), where: 'by default', httpPaths: [{ type: 'prefix', value: '/', at: spec.get('defaultBackend') }] },
+    { backend: spec.get('backend'), where: 'by default', httpPaths: [{ type: 'prefix', value: '/', at: spec.get('backend') }] },
   ];
   for (const rule of spec.get('rules').items()) {
     const host = rule.get('host').str();
     for (const path of rule.get('http', 'paths').items()) {
       const where = `${host ?? '*'}${path.get('path').str() ?? ''}`;
-      backends.push({ backend: path.get('backend'), where });
+      backends.push({ backend: path.get('backend'), where, httpPaths: [ingressPathMatch(ingress, path)] });
     }
   }
-  for (const { backend, where } of backends) {
+  for (const { backend, where, httpPaths } of backends) {
     const v1 = backend.get('service');
     const nameNode = v1.exists ? v1.get('name') : backend.get('serviceName');
     const name = nameNode.str();
@@ -230,8 +291,83 @@ function ingressFronts(model: KubernetesModel, ingress: K8sObject, add: AddFront
     const port = v1.exists ? (v1.get('port', 'number').exists ? ingressPortRef(v1.get('port', 'number')) : ingressPortRef(v1.get('port', 'name'))) : ingressPortRef(backend.get('servicePort'));
     if (!port) continue;
     const description = `Ingress ${display(ingress)} sends ${where} to Service ${name} ${portRefText(port)}`;
-    add(service(model, name, ingress.namespace, ingress), { kind: 'ingress', hop: { object: ingress, at: nameNode, description }, port, internetFacing });
+    add({ name, namespace: ingress.namespace }, { kind: 'ingress', hop: { object: ingress, at: nameNode, description, httpPaths }, port, internetFacing });
   }
+}
+
+/** Regular-expression syntax in a path: a controller in regex mode reads it as a pattern. */
+const REGEX_SYNTAX = /[\\^$*+?()[\]{}|]/;
+const INGRESS_REWRITE_TARGETS = ['nginx.ingress.kubernetes.io/rewrite-target', 'ingress.kubernetes.io/rewrite-target'];
+
+/**
+ * An Ingress path item: `Exact`, `Prefix`, or `ImplementationSpecific` (ingress-nginx reads it as a
+ * prefix, or as a regular expression with `use-regex` / `rewrite-target`). ingress-nginx's
+ * `rewrite-target` replaces the whole request path (with regex captures when it uses `$n`).
+ */
+function ingressPathMatch(ingress: K8sObject, item: Node): HttpPathMatch {
+  const pathNode = item.get('path');
+  const rewriteKey = INGRESS_REWRITE_TARGETS.find((key) => ingress.annotations[key] !== undefined);
+  const rewriteText = rewriteKey === undefined ? undefined : ingress.annotations[rewriteKey];
+  const rewrite: HttpPathMatch['rewrite'] = rewriteText === undefined ? undefined : rewriteText.includes('$') ? { type: 'pattern', value: rewriteText } : { type: 'full', value: rewriteText };
+  const withRewrite = (match: Omit<HttpPathMatch, 'rewrite'>): HttpPathMatch => (rewrite ? { ...match, rewrite } : match);
+  if (!pathNode.isWritten()) return withRewrite({ type: 'prefix', value: '/', at: item });
+  const value = pathNode.str();
+  if (value === undefined) return withRewrite({ type: 'pattern', value: undefined, at: pathNode });
+  const pathType = item.get('pathType').str() ?? 'ImplementationSpecific';
+  const regexMode = rewriteText !== undefined || ingress.annotations['nginx.ingress.kubernetes.io/use-regex']?.trim().toLowerCase() === 'true';
+  if (pathType === 'Exact') return withRewrite({ type: 'exact', value, at: pathNode });
+  if (pathType !== 'Prefix' && pathType !== 'ImplementationSpecific') return withRewrite({ type: 'pattern', value, at: pathNode });
+  return withRewrite({ type: regexMode && REGEX_SYNTAX.test(value) ? 'pattern' : 'prefix', value, at: pathNode });
+}
+
+/** `filters[]` of type URLRewrite with a `path`: ReplacePrefixMatch or ReplaceFullPath. */
+function gatewayRewrite(filters: readonly Node[]): HttpPathMatch['rewrite'] {
+  for (const filter of filters) {
+    if (filter.get('type').str() !== 'URLRewrite') continue;
+    const path = filter.get('urlRewrite', 'path');
+    if (!path.isWritten()) continue;
+    const type = path.get('type').str();
+    if (type === 'ReplacePrefixMatch') return { type: 'prefix', value: path.get('replacePrefixMatch').str() };
+    if (type === 'ReplaceFullPath') return { type: 'full', value: path.get('replaceFullPath').str() };
+    return { type: 'pattern', value: undefined };
+  }
+  return undefined;
+}
+
+/** An HTTPRoute rule's `matches[].path` (default `PathPrefix` `/`; no matches routes every path), with its URLRewrite filters. */
+function gatewayPathMatches(rule: Node, ref: Node): HttpPathMatch[] {
+  const rewrite = gatewayRewrite([...rule.get('filters').items(), ...ref.get('filters').items()]);
+  const matches = rule.get('matches').items();
+  const all: HttpPathMatch = { type: 'prefix', value: '/', at: rule };
+  const out = matches.length === 0 ? [all] : matches.map((match): HttpPathMatch => {
+    const path = match.get('path');
+    if (!path.isWritten()) return { ...all, at: match };
+    const valueNode = path.get('value');
+    const value = valueNode.isWritten() ? valueNode.str() : '/';
+    const type = path.get('type').str() ?? 'PathPrefix';
+    return { type: type === 'PathPrefix' ? 'prefix' : type === 'Exact' ? 'exact' : 'pattern', value, at: path };
+  });
+  return rewrite ? out.map((match) => ({ ...match, rewrite })) : out;
+}
+
+/** A VirtualService `http` rule's `match[].uri` (prefix / exact / regex; absent routes every path), with `rewrite.uri`. */
+function virtualServicePathMatches(rule: Node): HttpPathMatch[] {
+  const rewriteNode = rule.get('rewrite');
+  const matches = rule.get('match').items();
+  const all: HttpPathMatch = { type: 'prefix', value: '/', at: rule };
+  const out = matches.length === 0 ? [all] : matches.map((match): HttpPathMatch => {
+    const uri = match.get('uri');
+    if (!uri.isWritten()) return { ...all, at: match };
+    if (uri.get('prefix').isWritten()) return { type: 'prefix', value: uri.get('prefix').str(), at: uri };
+    if (uri.get('exact').isWritten()) return { type: 'exact', value: uri.get('exact').str(), at: uri };
+    return { type: 'pattern', value: uri.get('regex').str(), at: uri };
+  });
+  if (!rewriteNode.get('uri').isWritten() && !rewriteNode.get('uriRegexRewrite').isWritten()) return out;
+  // "If the original URI was matched based on prefix, the value provided in this field will replace the corresponding matched prefix."
+  return out.map((match) => ({
+    ...match,
+    rewrite: rewriteNode.get('uriRegexRewrite').isWritten() ? { type: 'pattern', value: undefined } : { type: match.type === 'prefix' ? 'prefix' : 'full', value: rewriteNode.get('uri').str() },
+  }));
 }
 
 function gatewayRouteFronts(model: KubernetesModel, route: K8sObject, add: AddFront): void {
@@ -250,7 +386,8 @@ function gatewayRouteFronts(model: KubernetesModel, route: K8sObject, add: AddFr
       if (typeof number !== 'number') continue;
       const port: PortRef = { by: 'port', value: number };
       const description = `${route.kind} ${display(route)} (Gateway ${gateways}) sends to Service ${name} port ${number}`;
-      add(service(model, name, ref.get('namespace').str() ?? route.namespace, route), { kind: 'gateway-route', hop: { object: route, at: nameNode, description }, port, internetFacing });
+      const hop: ExposureHop = route.kind === 'HTTPRoute' ? { object: route, at: nameNode, description, httpPaths: gatewayPathMatches(rule, ref) } : { object: route, at: nameNode, description };
+      add({ name, namespace: ref.get('namespace').str() ?? route.namespace }, { kind: 'gateway-route', hop, port, internetFacing });
     }
   }
 }
@@ -263,6 +400,11 @@ function gatewayRouteFronts(model: KubernetesModel, route: K8sObject, add: AddFr
  */
 function openshiftRouteFronts(model: KubernetesModel, route: K8sObject, add: AddFront): void {
   const spec = route.root.get('spec');
+  // A path-based Route matches the path as a prefix; `rewrite-target` replaces that prefix.
+  const pathNode = spec.get('path');
+  const rewriteTarget = route.annotations['haproxy.router.openshift.io/rewrite-target'];
+  const pathMatch: HttpPathMatch = pathNode.isWritten() ? { type: 'prefix', value: pathNode.str(), at: pathNode } : { type: 'prefix', value: '/', at: spec };
+  const httpPaths: readonly HttpPathMatch[] = [rewriteTarget === undefined ? pathMatch : { ...pathMatch, rewrite: { type: 'prefix', value: rewriteTarget } }];
   const target = spec.get('port', 'targetPort');
   let port: PortRef;
   if (!target.isWritten()) port = { by: 'any' };
@@ -274,7 +416,7 @@ function openshiftRouteFronts(model: KubernetesModel, route: K8sObject, add: Add
     const name = nameNode.str();
     if (name === undefined || (backend.get('kind').str() ?? 'Service') !== 'Service') continue;
     const description = `Route ${display(route)} sends to Service ${name} ${portRefText(port)}`;
-    add(service(model, name, route.namespace, route), { kind: 'openshift-route', hop: { object: route, at: nameNode, description }, port, internetFacing: true });
+    add({ name, namespace: route.namespace }, { kind: 'openshift-route', hop: { object: route, at: nameNode, description, httpPaths }, port, internetFacing: true });
   }
 }
 
@@ -309,7 +451,8 @@ function virtualServiceFronts(model: KubernetesModel, servicesOf: ReadonlyMap<Wo
         else if (typeof number.value === 'number') port = { by: 'port', value: number.value };
         else continue;
         const description = `VirtualService ${display(virtualService)} (gateways ${external.join(', ')}) sends ${section} to ${host as string} ${portRefText(port)}`;
-        add(service(model, target.name, target.namespace, virtualService), { kind: 'virtual-service', hop: { object: virtualService, at: hostNode, description }, port, internetFacing });
+        const hop: ExposureHop = section === 'http' ? { object: virtualService, at: hostNode, description, httpPaths: virtualServicePathMatches(rule) } : { object: virtualService, at: hostNode, description };
+        add(target, { kind: 'virtual-service', hop, port, internetFacing });
       }
     }
   }
@@ -355,8 +498,14 @@ function isOpenRange(cidr: string): boolean {
 
 /** Not an internal load balancer, and its source ranges (field, else annotation) do not restrict it. Unreadable ranges do not count. */
 function loadBalancerInternetFacing(service: K8sObject): boolean {
-  const spec = service.root.get('spec');
-  if (isInternalLoadBalancer(service.annotations, spec.get('loadBalancerClass').str())) return false;
+  return loadBalancerOpen([service.root.get('metadata', 'annotations')], service.root.get('spec'));
+}
+
+/** The same, from the Service's annotation mappings (the first that writes a key wins) and its spec. */
+function loadBalancerOpen(annotationMaps: readonly Node[], spec: Node): boolean {
+  const annotations: Record<string, string> = {};
+  for (const map of [...annotationMaps].reverse()) Object.assign(annotations, map.stringRecord());
+  if (isInternalLoadBalancer(annotations, spec.get('loadBalancerClass').str())) return false;
   const field = spec.get('loadBalancerSourceRanges');
   if (field.isWritten()) {
     if (!Array.isArray(field.value)) return false;
@@ -364,8 +513,8 @@ function loadBalancerInternetFacing(service: K8sObject): boolean {
     if (ranges.some((range) => range === undefined)) return false;
     if (ranges.length > 0) return (ranges as string[]).some(isOpenRange);
   }
-  const annotation = service.root.get('metadata', 'annotations', 'service.beta.kubernetes.io/load-balancer-source-ranges');
-  if (!annotation.isWritten()) return true;
+  const annotation = annotationMaps.map((map) => map.get('service.beta.kubernetes.io/load-balancer-source-ranges')).find((node) => node.isWritten());
+  if (!annotation) return true;
   const text = annotation.str();
   if (text === undefined) return false;
   const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');
@@ -379,28 +528,32 @@ function knativeDomainPrivate(model: KubernetesModel): boolean {
   return configs.every((config) => config.root.get('data').entries().every(([key]) => key === '_example' || key === CLUSTER_LOCAL_DOMAIN));
 }
 
-function parseJson(node: Node): Record<string, unknown> | undefined {
-  const text = node.str();
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * KServe's `inferenceservice-config` ConfigMap, when scanned (read as KServe reads it: the documented
+ * copies carry `#` comments); otherwise the upstream defaults (Ingress created, mode not written).
+ */
+function kserveConfig(model: KubernetesModel): KServeConfig {
+  const configs = model.byType('k8s:ConfigMap').flatMap((object) => kserveClusterConfig(object) ?? []);
+  // A mode KServe does not know (an unrendered Helm placeholder in a chart's patch file) says nothing: the
+  // first copy that names a known mode wins, else the first copy.
+  const config = configs.find((candidate) => candidate.defaultDeploymentMode !== undefined && KSERVE_MODES.has(candidate.defaultDeploymentMode)) ?? configs[0];
+  if (!config) return { rawIngressDisabled: false, defaultMode: undefined };
+  const mode = config.defaultDeploymentMode;
+  return { rawIngressDisabled: config.disableIngressCreation === true || config.ingressDomain === CLUSTER_LOCAL_DOMAIN, defaultMode: mode !== undefined && KSERVE_MODES.has(mode) ? mode : undefined };
 }
 
-/** KServe's `inferenceservice-config` ConfigMap, when scanned; otherwise the upstream defaults (Ingress created, mode unknown). */
-function kserveConfig(model: KubernetesModel): KServeConfig {
-  const config = model.byType('k8s:ConfigMap').find((object) => object.group === '' && object.name === 'inferenceservice-config');
-  if (!config) return { rawIngressDisabled: false, defaultMode: undefined };
-  const ingress = parseJson(config.root.get('data', 'ingress'));
-  const deploy = parseJson(config.root.get('data', 'deploy'));
-  const mode = deploy?.['defaultDeploymentMode'];
-  return {
-    rawIngressDisabled: ingress?.['disableIngressCreation'] === true || ingress?.['ingressDomain'] === CLUSTER_LOCAL_DOMAIN,
-    defaultMode: typeof mode === 'string' ? mode : undefined,
-  };
+/**
+ * The deployment mode of an InferenceService: its `serving.kserve.io/deploymentMode` annotation, else the
+ * default of the scanned `inferenceservice-config`, else KServe's shipped default, Serverless (see
+ * `isvcExternal`). Undefined when the annotation cannot be read.
+ */
+export function inferenceServiceMode(model: KubernetesModel, object: K8sObject): { mode: string; defaulted: boolean } | undefined {
+  const modeNode = object.root.get('metadata', 'annotations', 'serving.kserve.io/deploymentMode');
+  if (modeNode.exists) {
+    const written = modeNode.str();
+    return written === undefined ? undefined : { mode: written, defaulted: false };
+  }
+  return { mode: indexOf(model).kserve.defaultMode ?? 'Serverless', defaulted: true };
 }
 
 /** Port names the pod's containers declare: a Service's named `targetPort` resolves against any container of the pod. */
@@ -430,12 +583,12 @@ function targetOf(servicePort: Node, named: ReadonlyMap<string, number>): number
   return undefined;
 }
 
-function frontMatches(ref: PortRef, servicePort: Node, target: number, portCount: number): boolean {
+function frontMatches(ref: PortRef, servicePort: { readonly port: unknown; readonly name: string | undefined }, target: number, portCount: number): boolean {
   switch (ref.by) {
     case 'port':
-      return servicePort.get('port').value === ref.value;
+      return servicePort.port === ref.value;
     case 'name':
-      return servicePort.get('name').str() === ref.value;
+      return servicePort.name === ref.value;
     case 'target':
       return target === ref.value;
     case 'only':
@@ -474,15 +627,55 @@ function compute(model: KubernetesModel, index: Index, workload: Workload, query
         paths.push({ kind: 'external-ips', exposed: true, internetFacing: false, hops: [{ object: service, at: addresses, description }, hop] });
       }
       for (const front of index.frontsOf.get(service) ?? []) {
-        if (frontMatches(front.port, servicePort, target, ports.length)) paths.push({ kind: front.kind, exposed: true, internetFacing: front.internetFacing, hops: [front.hop, hop] });
+        if (frontMatches(front.port, { port: servicePort.get('port').value, name: servicePort.get('name').str() }, target, ports.length)) paths.push({ kind: front.kind, exposed: true, internetFacing: front.internetFacing, hops: [front.hop, hop] });
       }
     }
   }
+  paths.push(...kubeRayHeadPaths(model, index, workload, query.number, named));
   paths.push(...hostPaths(workload, query.number));
+  paths.push(...inferencePoolPaths(model, workload, query.number));
   const route = operatorRoute(model, index, workload, query.number);
   if (route) paths.push(route);
   const exposed = paths.some((path) => path.exposed);
   return { port: query.number, published: paths.length > 0, exposed, internetFacing: paths.some((path) => path.internetFacing), paths };
+}
+
+/**
+ * The Service KubeRay creates for a head template (see `kuberay.ts`), with the type and ports the
+ * resource asks for, the Ingresses and routes in the files that name it, and the dashboard Ingress
+ * of `enableIngress`. None of them is in the files: the hops are located at the fields that decide them.
+ */
+function kubeRayHeadPaths(model: KubernetesModel, index: Index, workload: Workload, number: number, named: ReadonlyMap<string, number>): ExposurePath[] {
+  const head = kubeRayHeadService(workload);
+  if (!head || head.type === 'ExternalName') return [];
+  const paths: ExposurePath[] = [];
+  const namespace = head.object.namespace;
+  const name = head.names[0] ?? `of ${head.object.kind} ${display(head.object)}`;
+  const shown = head.names[0] !== undefined && namespace ? `${namespace}/${name}` : name;
+  for (const servicePort of head.ports) {
+    const written = servicePort.targetPort;
+    const target = written === undefined ? servicePort.port : typeof written === 'number' ? written : named.get(written);
+    if (target !== number) continue;
+    const hop: ExposureHop = { object: head.object, at: head.typeAt, description: `KubeRay head Service ${shown} (${head.type ?? '?'}) port ${servicePort.port} → targetPort ${target}` };
+    if (head.type === 'LoadBalancer') paths.push({ kind: 'load-balancer', exposed: true, internetFacing: loadBalancerOpen(head.annotationMaps, head.spec), hops: [hop] });
+    else if (head.type === 'NodePort') paths.push({ kind: 'node-port', exposed: true, internetFacing: false, hops: [hop] });
+    else paths.push({ kind: 'service', exposed: false, internetFacing: false, hops: [hop] });
+    const addresses = head.spec.get('externalIPs');
+    if (addresses.items().some((item) => item.str() !== undefined)) {
+      paths.push({ kind: 'external-ips', exposed: true, internetFacing: false, hops: [{ object: head.object, at: addresses, description: `KubeRay head Service ${shown} externalIPs send to the head pod` }, hop] });
+    }
+    for (const front of head.names.flatMap((serviceName) => index.frontsByName.get(serviceKey(namespace, serviceName)) ?? [])) {
+      if (frontMatches(front.port, servicePort, target, head.ports.length)) paths.push({ kind: front.kind, exposed: true, internetFacing: front.internetFacing, hops: [front.hop, hop] });
+    }
+    if (head.enableIngress.isTrue() && servicePort.port === head.dashboardIngressPort) {
+      // The Ingress takes the resource's annotations (its class from `kubernetes.io/ingress.class`): read as an Ingress's.
+      const ingress = `${head.object.name ?? '(unnamed)'}-head-ingress`;
+      const description = `KubeRay creates Ingress ${namespace ? `${namespace}/` : ''}${ingress} (a Route on OpenShift) to the dashboard, port ${servicePort.port} (enableIngress)`;
+      const httpPaths: readonly HttpPathMatch[] = [{ type: 'pattern', value: `/${head.object.name ?? ''}/(.*)`, at: head.enableIngress }];
+      paths.push({ kind: 'ingress', exposed: true, internetFacing: !isInternalIngress(model, head.object), hops: [{ object: head.object, at: head.enableIngress, description, httpPaths }, hop] });
+    }
+  }
+  return paths;
 }
 
 function hostPaths(workload: Workload, number: number): ExposurePath[] {
@@ -532,6 +725,15 @@ function servingPort(model: KubernetesModel, workload: Workload): number | undef
   return DEFAULT_SERVING_PORT;
 }
 
+/**
+ * The external route Knative or KServe gives a Knative Service or an InferenceService component
+ * (predictor, transformer, explainer), whatever port the pods serve on; undefined when it has none.
+ */
+export function operatorRouteOf(model: KubernetesModel, workload: Workload): ExposurePath | undefined {
+  const port = servingPort(model, workload);
+  return port === undefined ? undefined : exposureOfPort(model, workload, { number: port }).paths.find((path) => path.kind === 'knative' || path.kind === 'kserve');
+}
+
 /** A Knative Service, or an InferenceService component, whose operator gives it an external route. */
 function operatorRoute(model: KubernetesModel, index: Index, workload: Workload, number: number): ExposurePath | undefined {
   const object = workload.object;
@@ -569,8 +771,17 @@ function notClusterLocal(visibility: Node): boolean {
 /**
  * Serverless (Knative): external unless `networking.knative.dev/visibility: cluster-local`. RawDeployment
  * (Standard): KServe creates an Ingress unless `networking.kserve.io/visibility: cluster-local` or its
- * ConfigMap disables Ingress creation; `exposed` (OpenShift AI) asks for a Route. With no mode written and
- * no ConfigMap to give the default, the route counts only when both modes would create it.
+ * ConfigMap disables Ingress creation; `exposed` (OpenShift AI) asks for a Route.
+ *
+ * No mode written: `deploy.defaultDeploymentMode` of `inferenceservice-config` when it is scanned, else
+ * KServe's shipped default, Serverless. Verified in KServe's own ConfigMap and Helm chart
+ * (config/configmap/inferenceservice.yaml and charts/kserve-resources/values.yaml: `"defaultDeploymentMode":
+ * "Serverless"`, still so in the 0.16 chart that renames the modes Knative / Standard and documents Standard
+ * as recommended; https://github.com/kserve/kserve/blob/master/config/configmap/inferenceservice.yaml).
+ * Many installations switch the default to RawDeployment (KServe's Kubernetes-deployment install guide,
+ * OpenShift AI), so a `networking.kserve.io/visibility: cluster-local` label on an InferenceService that
+ * writes no mode is read as its author's statement that the cluster runs RawDeployment: private.
+ * IG-ML-060 relies on this (`operatorRouteOf`).
  */
 function isvcExternal(object: K8sObject, index: Index): { at: Node; mode: string } | undefined {
   const modeNode = object.root.get('metadata', 'annotations', 'serving.kserve.io/deploymentMode');
@@ -582,7 +793,76 @@ function isvcExternal(object: K8sObject, index: Index): { at: Node; mode: string
   const raw = kserve.str() === 'exposed' || (notClusterLocal(kserve) && !index.kserve.rawIngressDisabled);
   if (mode === 'Serverless' || mode === 'Knative') return serverless ? { at: decidedAt(object, knative, modeNode), mode } : undefined;
   if (mode === 'RawDeployment' || mode === 'Standard') return raw ? { at: decidedAt(object, kserve, modeNode), mode } : undefined;
-  if (mode === undefined && serverless && raw) return { at: decidedAt(object, knative, kserve), mode: 'default mode' };
+  if (mode === undefined && serverless && notClusterLocal(kserve)) return { at: decidedAt(object, knative, kserve), mode: 'default mode' };
   return undefined;
 }
 
+// ---------------------------------------------------------------- Gateway API inference extension
+
+const INFERENCE_POOL_GROUPS = new Set(['inference.networking.k8s.io', 'inference.networking.x-k8s.io']);
+
+/** HTTPRoute rules sending to an InferencePool, by pool; built once per model. */
+interface PoolIndex {
+  readonly routesOf: ReadonlyMap<K8sObject, ReadonlyArray<{ readonly hop: ExposureHop; readonly internetFacing: boolean }>>;
+  readonly reads: readonly UnknownRead[];
+}
+
+const poolIndexes = new WeakMap<KubernetesModel, PoolIndex>();
+
+function poolIndexOf(model: KubernetesModel): PoolIndex {
+  let index = poolIndexes.get(model);
+  if (!index) {
+    const { value, reads } = collectingUnknownReads(() => buildPoolIndex(model));
+    index = { routesOf: value, reads };
+    poolIndexes.set(model, index);
+  } else {
+    replayUnknownReads(index.reads);
+  }
+  return index;
+}
+
+function buildPoolIndex(model: KubernetesModel): PoolIndex['routesOf'] {
+  const routesOf = new Map<K8sObject, Array<{ hop: ExposureHop; internetFacing: boolean }>>();
+  for (const route of model.objects) {
+    if (route.kind !== 'HTTPRoute' || route.group !== GATEWAY_API_GROUP) continue;
+    const parents = parentGateways(model, route);
+    if (parents.length === 0) continue;
+    const internetFacing = parents.some((parent) => parent.object === undefined || !isInternalGateway(parent.object));
+    const gateways = parents.map((parent) => (parent.namespace ? `${parent.namespace}/${parent.name}` : parent.name)).join(', ');
+    for (const rule of route.root.get('spec', 'rules').items()) {
+      for (const ref of rule.get('backendRefs').items()) {
+        const nameNode = ref.get('name');
+        const name = nameNode.str();
+        if (name === undefined || ref.get('kind').str() !== 'InferencePool' || !INFERENCE_POOL_GROUPS.has(ref.get('group').str() ?? '')) continue;
+        const pool = findObject(model, { kind: 'InferencePool', groups: INFERENCE_POOL_GROUPS, namespace: ref.get('namespace').str() ?? route.namespace, name, near: route });
+        if (!pool) continue;
+        const description = `HTTPRoute ${display(route)} (Gateway ${gateways}) sends to InferencePool ${name}`;
+        routesOf.set(pool, [...(routesOf.get(pool) ?? []), { hop: { object: route, at: nameNode, description, httpPaths: gatewayPathMatches(rule, ref) }, internetFacing }]);
+      }
+    }
+  }
+  return routesOf;
+}
+
+/** An InferencePool's pod ports: `targetPorts[].number` (v1), `targetPortNumber` (v1alpha2). */
+function poolTargetPorts(pool: K8sObject): number[] {
+  const spec = pool.root.get('spec');
+  const numbers = [...spec.get('targetPorts').items().map((item) => item.get('number').value), spec.get('targetPortNumber').value];
+  return numbers.filter((value): value is number => typeof value === 'number');
+}
+
+/**
+ * The Gateway API inference extension: an HTTPRoute attached to a Gateway sends to an InferencePool,
+ * whose endpoint picker forwards each request to one of the pods its selector matches, on its target port.
+ */
+function inferencePoolPaths(model: KubernetesModel, workload: Workload, number: number): ExposurePath[] {
+  const paths: ExposurePath[] = [];
+  for (const [pool, routes] of poolIndexOf(model).routesOf) {
+    if (!sameNamespace(pool, workload.object) || !poolTargetPorts(pool).includes(number)) continue;
+    const selector = pool.root.get('spec', 'selector');
+    if (!selector.isMap() || selector.entries().length === 0 || !labelSelectorMatches(selector, podLabelsOf(workload))) continue;
+    const hop: ExposureHop = { object: pool, at: selector, description: `InferencePool ${display(pool)} selects the pods, target port ${number}` };
+    for (const route of routes) paths.push({ kind: 'gateway-route', exposed: true, internetFacing: route.internetFacing, hops: [route.hop, hop] });
+  }
+  return paths;
+}

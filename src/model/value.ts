@@ -66,6 +66,14 @@ export function collectingUnknownReads<T>(compute: () => T): { value: T; reads: 
   }
 }
 
+/**
+ * A fact that rests on something the scanned set does not hold (an object a value names but that was
+ * not scanned): the rule asking did not fire on it, and strict mode lists it as unresolved.
+ */
+export function recordUnknownRead(node: Node): void {
+  if (onUnknownRead !== null) onUnknownRead(node.doc, node.path);
+}
+
 /** A cache hit: the reads that computing the cached facts made count for the rule asking now. */
 export function replayUnknownReads(reads: readonly UnknownRead[]): void {
   if (onUnknownRead !== null) for (const read of reads) onUnknownRead(read.doc, read.path);

@@ -1,3 +1,4 @@
+import type { ConfiguredOptions } from '../config/rule-options.js';
 import { diagnosticFinding, fileStartLocation } from '../engine/diagnostic-finding.js';
 import { locate } from '../engine/locate.js';
 import { runRules } from '../engine/run-rules.js';
@@ -23,6 +24,8 @@ export interface ScanInput {
   /** The rules to run (already filtered by config). */
   readonly rules: readonly Rule[];
   readonly severityOverrides?: ReadonlyMap<string, Severity>;
+  /** Rule options by rule id, validated against the rules' declarations (validateRuleOptions). */
+  readonly ruleOptions?: ReadonlyMap<string, ConfiguredOptions>;
   readonly failOn: Severity | 'none';
   /** YYYY-MM-DD, for suppression expiry. */
   readonly today: string;
@@ -107,7 +110,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   }
 
   const { model } = adaptKubernetes(documents, terraform.kubernetesObjects);
-  const run = runRules(model, input.rules, { terraform: terraform.model, ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}), strict: input.strict ?? false });
+  const run = runRules(model, input.rules, { terraform: terraform.model, ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}), ...(input.ruleOptions ? { ruleOptions: input.ruleOptions } : {}), strict: input.strict ?? false });
   if (run.crashed) incomplete = true;
 
   const metaById = new Map(input.rules.map((rule) => [rule.meta.id, rule.meta]));

@@ -1,3 +1,4 @@
+import type { RuleOptionSchema, RuleOptionValues } from '../config/rule-options.js';
 import type { Mappings, Severity } from '../findings/finding.js';
 import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
 import type { Subject } from '../model/subject.js';
@@ -25,14 +26,22 @@ export interface RuleMeta {
   readonly fix: FixApplicability;
   /** Message templates by message id; `{{name}}` placeholders are filled from `data`. */
   readonly messages: Readonly<Record<string, string>>;
-  /** A minimal manifest that fires and one that does not; both are checked by the registry test. */
-  readonly examples: { readonly bad: string; readonly good: string };
+  /**
+   * A minimal manifest that fires and one that does not; both are checked by the registry test,
+   * with `options` when given (a rule that stays silent until configured).
+   */
+  readonly examples: { readonly bad: string; readonly good: string; readonly options?: Readonly<Record<string, unknown>> };
   /** Generic rule ids that this more specific rule replaces when both flag the same field (F.10). */
   readonly supersedes?: readonly string[];
   /** The flagged source holds a secret (a password in an env value): reports never quote that text. */
   readonly sensitiveSource?: boolean;
   /** Rules that only make sense on demand (e.g. "cannot prove safe") are off unless enabled. */
   readonly defaultEnabled?: boolean;
+  /**
+   * Options users set in `.inferguard.yaml` (`rules: { <id>: { options: { … } } }`), checked
+   * strictly against these declarations; the rule reads them, defaults applied, as `context.options`.
+   */
+  readonly options?: RuleOptionSchema;
 }
 
 /** Anything a rule can point at: a located value (Node / Value) or a whole object or resource. */
@@ -54,10 +63,12 @@ export interface Report {
   readonly related?: readonly RelatedHop[];
 }
 
-export interface RuleContext {
+export interface RuleContext<O = RuleOptionValues<RuleOptionSchema>> {
   readonly model: KubernetesModel;
   /** Terraform resources (configuration and plans); empty when none were scanned. */
   readonly terraform: TerraformModel;
+  /** The rule's declared options: as configured, else their defaults. */
+  readonly options: O;
   report(report: Report): void;
 }
 
@@ -75,11 +86,15 @@ export interface RuleVisitors {
   end?(): void;
 }
 
-export interface Rule {
-  readonly meta: RuleMeta;
-  create(context: RuleContext): RuleVisitors;
+export interface Rule<S extends RuleOptionSchema = RuleOptionSchema> {
+  readonly meta: RuleMeta & { readonly options?: S };
+  create(context: RuleContext<RuleOptionValues<S>>): RuleVisitors;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** A rule without declared options gets an empty `context.options`. */
+type NoOptions = Record<never, never>;
+
+/** Types `context.options` from the options the metadata declares. */
+export function defineRule<const S extends RuleOptionSchema = NoOptions>(rule: Rule<S>): Rule<S> {
   return rule;
 }

@@ -50,9 +50,9 @@ test('every rule file is registered, lives in its prefix folder, is named after 
 
 test('every bad example fires and every good example stays silent', () => {
   for (const rule of RULES) {
-    const bad = findingsOf(rule, new SourceFile('bad.yaml', rule.meta.examples.bad));
+    const bad = findingsOf(rule, new SourceFile('bad.yaml', rule.meta.examples.bad), rule.meta.examples.options);
     assert.ok(bad.some((finding) => finding.ruleId === rule.meta.id), `${rule.meta.id}: bad example does not fire`);
-    const good = findingsOf(rule, new SourceFile('good.yaml', rule.meta.examples.good));
+    const good = findingsOf(rule, new SourceFile('good.yaml', rule.meta.examples.good), rule.meta.examples.options);
     assert.deepEqual(good.map((finding) => finding.message), [], `${rule.meta.id}: good example fires`);
   }
 });

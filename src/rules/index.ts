@@ -17,6 +17,10 @@ import { ingressWithoutTls } from './k8s/ingress-without-tls.js';
 import { modelHubTokenInline } from './k8s/model-hub-token-inline.js';
 import { modelPodDefaultServiceAccount } from './k8s/model-pod-default-service-account.js';
 import { modelPodHostNetwork } from './k8s/model-pod-host-network.js';
+import { modelVolumeWritable } from './k8s/model-volume-writable.js';
+import { modelServerEgressUnrestricted } from './k8s/model-server-egress-unrestricted.js';
+import { modelServerLoadBalancerUnrestricted } from './k8s/model-server-load-balancer-unrestricted.js';
+import { modelServerRouteWithoutTls } from './k8s/model-server-route-without-tls.js';
 import { modelServerRunsAsRoot } from './k8s/model-server-runs-as-root.js';
 import { namespaceWithoutDefaultDeny } from './k8s/namespace-without-default-deny.js';
 import { nvidiaContainerToolkitVulnerable } from './k8s/nvidia-container-toolkit-vulnerable.js';
@@ -39,37 +43,54 @@ import { serviceExposedExternally } from './k8s/service-exposed-externally.js';
 import { sharedMemoryUnbounded } from './k8s/shared-memory-unbounded.js';
 import { writableRootFilesystem } from './k8s/writable-root-filesystem.js';
 import { bentomlVersionVulnerable } from './ml/bentoml-version-vulnerable.js';
+import { mlflowServerUnauthenticated } from './ml/mlflow-server-unauthenticated.js';
 import { mlflowSecurityMiddlewareDisabled } from './ml/mlflow-security-middleware-disabled.js';
 import { mlflowVersionVulnerable } from './ml/mlflow-version-vulnerable.js';
 import { modelArtifactUnsafeFormat } from './ml/model-artifact-unsafe-format.js';
 import { modelDownloadInsecureChannel } from './ml/model-download-insecure-channel.js';
 import { modelServerImageUnpinned } from './ml/model-server-image-unpinned.js';
+import { ollamaApiExposedWithoutAuth } from './ml/ollama-api-exposed-without-auth.js';
 import { ollamaVersionVulnerable } from './ml/ollama-version-vulnerable.js';
+import { nimExposedWithoutAuth } from './ml/nim-exposed-without-auth.js';
+import { rayClientGcsPublished } from './ml/ray-client-gcs-published.js';
+import { rayDashboardExposed } from './ml/ray-dashboard-exposed.js';
 import { rayRuntimeEnvUnpinned } from './ml/ray-runtime-env-unpinned.js';
 import { rayTokenAuthDisabled } from './ml/ray-token-auth-disabled.js';
 import { rayVersionVulnerable } from './ml/ray-version-vulnerable.js';
+import { seldonEndpointExposedWithoutAuth } from './ml/seldon-endpoint-exposed-without-auth.js';
 import { kserveInferenceServicePublished } from './ml/kserve-inference-service-published.js';
 import { odhModelRouteWithoutAuth } from './ml/odh-model-route-without-auth.js';
 import { inferenceLoggerSinkInsecure } from './ml/inference-logger-sink-insecure.js';
 import { servingRuntimeInsecureContainer } from './ml/serving-runtime-insecure-container.js';
 import { inferenceGraphExternalStep } from './ml/inference-graph-external-step.js';
 import { debugEndpointsEnabled } from './ml/debug-endpoints-enabled.js';
+import { distributedInferencePortsExposed } from './ml/distributed-inference-ports-exposed.js';
 import { inferenceApiKeyInline } from './ml/inference-api-key-inline.js';
 import { llmBuiltinCodeToolsEnabled } from './ml/llm-builtin-code-tools-enabled.js';
 import { modelServerCorsAnyOrigin } from './ml/model-server-cors-any-origin.js';
+import { modelServerMetricsPublished } from './ml/model-server-metrics-published.js';
 import { remoteCodeTrustedUnpinned } from './ml/remote-code-trusted-unpinned.js';
 import { runtimeLoraLoadingEnabled } from './ml/runtime-lora-loading-enabled.js';
 import { servedModelReferenceMutable } from './ml/served-model-reference-mutable.js';
+import { torchserveGrpcPortsPublished } from './ml/torchserve-grpc-ports-published.js';
 import { torchserveImageUnmaintained } from './ml/torchserve-image-unmaintained.js';
+import { torchserveManagementApiExposed } from './ml/torchserve-management-api-exposed.js';
+import { tritonDebugApisUnrestricted } from './ml/triton-debug-apis-unrestricted.js';
+import { tritonGrpcWithoutTls } from './ml/triton-grpc-without-tls.js';
 import { tritonModelControlUnrestricted } from './ml/triton-model-control-unrestricted.js';
+import { tritonRepositoryWritable } from './ml/triton-repository-writable.js';
+import { tfServingConfigReloadExposed } from './ml/tf-serving-config-reload-exposed.js';
 import { tritonVersionVulnerable } from './ml/triton-version-vulnerable.js';
 import { torchserveModelApiEnabled } from './ml/torchserve-model-api-enabled.js';
 import { torchserveModelUrlUnrestricted } from './ml/torchserve-model-url-unrestricted.js';
 import { torchserveTokenAuthDisabled } from './ml/torchserve-token-auth-disabled.js';
 import { tgiNgrokTunnelEnabled } from './ml/tgi-ngrok-tunnel-enabled.js';
+import { llmTelemetryEnabledForRegulatedWorkload } from './ml/llm-telemetry-enabled-for-regulated-workload.js';
+import { tgiExposedWithoutApiKey } from './ml/tgi-exposed-without-api-key.js';
 import { vllmDevModeEnabled } from './ml/vllm-dev-mode-enabled.js';
 import { vllmLocalMediaPathAllowed } from './ml/vllm-local-media-path-allowed.js';
 import { vllmMediaFetchUnrestricted } from './ml/vllm-media-fetch-unrestricted.js';
+import { vllmExposedWithoutPathAllowlist } from './ml/vllm-exposed-without-path-allowlist.js';
 
 /** Every built-in rule, sorted by id. Explicit on purpose: nothing registers itself on import. */
 export const RULES: readonly Rule[] = [
@@ -84,7 +105,11 @@ export const RULES: readonly Rule[] = [
   gpuPodBroadCapability,
   modelServerRunsAsRoot,
   modelPodDefaultServiceAccount,
+  modelVolumeWritable,
   modelHubTokenInline,
+  modelServerLoadBalancerUnrestricted,
+  modelServerRouteWithoutTls,
+  modelServerEgressUnrestricted,
   gpuSharingAcrossTenants,
   privilegedContainer,
   privilegeEscalationAllowed,
@@ -112,29 +137,46 @@ export const RULES: readonly Rule[] = [
   podSecurityNotEnforced,
   namespaceWithoutDefaultDeny,
   schemaInvalidField,
+  torchserveManagementApiExposed,
   torchserveModelUrlUnrestricted,
   torchserveTokenAuthDisabled,
   torchserveModelApiEnabled,
+  torchserveGrpcPortsPublished,
   torchserveImageUnmaintained,
   modelServerCorsAnyOrigin,
   tritonModelControlUnrestricted,
+  tritonRepositoryWritable,
+  tritonDebugApisUnrestricted,
   tritonVersionVulnerable,
+  tritonGrpcWithoutTls,
+  modelServerMetricsPublished,
+  tfServingConfigReloadExposed,
   remoteCodeTrustedUnpinned,
+  vllmExposedWithoutPathAllowlist,
   vllmDevModeEnabled,
   vllmLocalMediaPathAllowed,
   vllmMediaFetchUnrestricted,
   runtimeLoraLoadingEnabled,
   inferenceApiKeyInline,
+  distributedInferencePortsExposed,
   llmBuiltinCodeToolsEnabled,
   debugEndpointsEnabled,
+  tgiExposedWithoutApiKey,
   tgiNgrokTunnelEnabled,
+  llmTelemetryEnabledForRegulatedWorkload,
+  ollamaApiExposedWithoutAuth,
   ollamaVersionVulnerable,
+  rayDashboardExposed,
   rayTokenAuthDisabled,
+  rayClientGcsPublished,
   rayVersionVulnerable,
   rayRuntimeEnvUnpinned,
+  mlflowServerUnauthenticated,
   mlflowSecurityMiddlewareDisabled,
   mlflowVersionVulnerable,
   bentomlVersionVulnerable,
+  nimExposedWithoutAuth,
+  seldonEndpointExposedWithoutAuth,
   kserveInferenceServicePublished,
   odhModelRouteWithoutAuth,
   modelDownloadInsecureChannel,

@@ -1,3 +1,4 @@
+import type { RuleOptionSchema } from '../config/rule-options.js';
 import type { RuleMeta } from './define-rule.js';
 import type { DiagnosticMeta } from './diagnostics.js';
 
@@ -23,9 +24,11 @@ export function renderRuleDoc(meta: RuleMeta | DiagnosticMeta): string {
     if (values?.length) lines.push(`| ${label} | ${values.join(', ')} |`);
   }
   lines.push('', '## Why it matters', '', meta.rationale, '', '## How to fix', '', meta.remediation, '');
+  if ('examples' in meta && meta.options && Object.keys(meta.options).length > 0) lines.push(...renderOptions(meta.id, meta.options, meta.examples.options));
   if ('examples' in meta) {
-    lines.push('## Example that fires', '', '```yaml', meta.examples.bad.trimEnd(), '```', '');
-    lines.push('## Example that passes', '', '```yaml', meta.examples.good.trimEnd(), '```', '');
+    const withOptions = meta.examples.options ? ' (with the options above)' : '';
+    lines.push(`## Example that fires${withOptions}`, '', '```yaml', meta.examples.bad.trimEnd(), '```', '');
+    lines.push(`## Example that passes${withOptions}`, '', '```yaml', meta.examples.good.trimEnd(), '```', '');
   }
   if (meta.references.length) {
     lines.push('## References', '');
@@ -33,6 +36,28 @@ export function renderRuleDoc(meta: RuleMeta | DiagnosticMeta): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+const TYPE_LABELS: Readonly<Record<string, string>> = { 'string[]': 'list of strings', string: 'string', number: 'number', boolean: 'boolean' };
+
+/** The options table and a `.inferguard.yaml` snippet setting them (the example's values, else the defaults). */
+function renderOptions(id: string, options: RuleOptionSchema, example: Readonly<Record<string, unknown>> | undefined): string[] {
+  const lines = ['## Options', '', 'Set under the rule (by id or name) in `.inferguard.yaml`; unknown options and wrong types are configuration errors.', ''];
+  lines.push('| option | type | default | description |', '| --- | --- | --- | --- |');
+  for (const [name, spec] of Object.entries(options)) {
+    lines.push(`| \`${name}\` | ${TYPE_LABELS[spec.type] ?? spec.type} | \`${yamlValue(spec.default)}\` | ${spec.description} |`);
+  }
+  lines.push('', '```yaml', 'rules:', `  ${id}:`, '    options:');
+  for (const [name, spec] of Object.entries(options)) lines.push(`      ${name}: ${yamlValue(example !== undefined && Object.hasOwn(example, name) ? example[name] : spec.default)}`);
+  lines.push('```', '');
+  return lines;
+}
+
+/** A value in YAML flow style; strings are quoted unless plain is unambiguous. */
+function yamlValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
+  if (typeof value === 'string') return /^[A-Za-z0-9][A-Za-z0-9._/=-]*$/.test(value) && !/^(true|false|null|on|off|yes|no|[0-9.]+)$/i.test(value) ? value : JSON.stringify(value);
+  return String(value);
 }
 
 /** The index page `docs/rules/README.md`. */

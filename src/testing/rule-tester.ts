@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { checkRuleOptions } from '../config/rule-options.js';
+import type { ConfiguredOptions } from '../config/rule-options.js';
 import { runRules } from '../engine/run-rules.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
@@ -24,6 +26,8 @@ export interface ValidCase {
   readonly file?: string;
   /** …or inline source (named `inline.yaml`). */
   readonly code?: string;
+  /** Rule options as `.inferguard.yaml` would set them; checked against the rule's declarations. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -37,7 +41,7 @@ export interface RuleTests {
   readonly invalid: readonly InvalidCase[];
 }
 
-const CASE_KEYS = new Set(['name', 'file', 'code', 'errors']);
+const CASE_KEYS = new Set(['name', 'file', 'code', 'options', 'errors']);
 const ERROR_KEYS = new Set(['line', 'messageId', 'file', 'severity']);
 
 /** Runs a rule over its cases through the real loader and engine; strict about malformed tables. */
@@ -51,6 +55,7 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
     assert.ok((testCase.file === undefined) !== (testCase.code === undefined), `${rule.meta.id}: case '${testCase.name}' needs exactly one of file / code`);
     if (kind === 'valid') assert.ok(!('errors' in testCase), `${rule.meta.id}: valid case '${testCase.name}' has errors`);
     if (testCase.file !== undefined) usedFixtures.add(testCase.file);
+    if (testCase.options !== undefined) optionsOf(rule, testCase.options, `case '${testCase.name}'`);
   };
   for (const testCase of tests.valid) checkShape(testCase, 'valid');
   for (const testCase of tests.invalid) {
@@ -69,14 +74,14 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
   test(`${rule.meta.id} ${rule.meta.name}`, async (t) => {
     for (const testCase of tests.valid) {
       await t.test(`valid: ${testCase.name}`, () => {
-        const findings = findingsOf(rule, source(testCase));
+        const findings = findingsOf(rule, source(testCase), testCase.options);
         assert.deepEqual(findings.map(describe), [], 'expected no finding');
       });
     }
     for (const testCase of tests.invalid) {
       await t.test(`invalid: ${testCase.name}`, () => {
         const file = source(testCase);
-        const findings = findingsOf(rule, file);
+        const findings = findingsOf(rule, file, testCase.options);
         const actual = findings.map(describe).sort();
         const expected = testCase.errors
           .map((error) =>
@@ -100,15 +105,23 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
   });
 }
 
-/** Loads one file through the real pipeline and runs one rule over it. */
-export function findingsOf(rule: Rule, file: SourceFile): Finding[] {
+/** Loads one file through the real pipeline and runs one rule over it, with `options` as a config would set them. */
+export function findingsOf(rule: Rule, file: SourceFile, options?: Readonly<Record<string, unknown>>): Finding[] {
   const documents = loadYamlStream(file);
   const broken = documents.find((document) => document.error);
   assert.equal(broken?.error, undefined, `fixture ${file.path} does not load`);
   const { model } = adaptKubernetes(documents);
-  const { findings, crashed } = runRules(model, [rule]);
+  const ruleOptions = options === undefined ? undefined : new Map([[rule.meta.id, optionsOf(rule, options, file.path)]]);
+  const { findings, crashed } = runRules(model, [rule], ruleOptions ? { ruleOptions } : {});
   assert.equal(crashed, false, `rule crashed: ${findings.map((finding) => finding.message).join('; ')}`);
   return findings;
+}
+
+/** Options checked as the config checks them: an unknown option or a wrong type fails the test. */
+function optionsOf(rule: Rule, options: Readonly<Record<string, unknown>>, where: string): ConfiguredOptions {
+  const problem = checkRuleOptions(rule.meta, new Map(Object.entries(options)));
+  assert.equal(problem, undefined, `${rule.meta.id}: ${where}: options/${problem?.path.join('/')}: ${problem?.detail}`);
+  return options as ConfiguredOptions;
 }
 
 interface Described {

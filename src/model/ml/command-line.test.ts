@@ -52,3 +52,19 @@ test('findFlags: --flag value, --flag=value, switches never take the next word',
   assert.deepEqual(findFlags(script, ['--trust-remote-code'], { switch: true }).map((flag) => flag.value), [true]);
   assert.deepEqual(findFlags(script, ['--port']).map((flag) => flag.value), ['8001']);
 });
+
+test('findFlags: a flag that requires a value takes the next word even when it starts with a dash', () => {
+  const model = modelOf(`apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: mlflow
+      image: python:3.11
+      command: [sh, -c, 'mlflow server --gunicorn-opts "--bind 0.0.0.0:5000" --port 5000']
+`);
+  const words = commandWords(containerNamed(model, 'mlflow'));
+  assert.deepEqual(findFlags(words, ['--gunicorn-opts']).map((flag) => flag.value), [true]);
+  assert.deepEqual(findFlags(words, ['--gunicorn-opts'], { requiresValue: true }).map((flag) => flag.value), ['--bind 0.0.0.0:5000']);
+  assert.deepEqual(findFlags(words, ['--port'], { requiresValue: true }).map((flag) => flag.value), ['5000']);
+});

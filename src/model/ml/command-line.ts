@@ -133,17 +133,19 @@ export interface FlagOccurrence {
 
 /**
  * Finds `--flag` in the words (aliases: `--model-repository`, `--model_repository`; one-dash
- * short forms are given with their dash). A following word that starts with `-` is not a value;
- * a switch (`store_true` in argparse) never takes the next word, only `--flag=value`.
+ * short forms are given with their dash). A following word that starts with `-` is not a value,
+ * unless the flag `requiresValue` (click / argparse options that always take the next word, such
+ * as MLflow's `--gunicorn-opts "--bind …"`); a switch (`store_true` in argparse) never takes the
+ * next word, only `--flag=value`.
  */
-export function findFlags(words: readonly CommandWord[], names: readonly string[], options: { readonly switch?: boolean } = {}): FlagOccurrence[] {
+export function findFlags(words: readonly CommandWord[], names: readonly string[], options: { readonly switch?: boolean; readonly requiresValue?: boolean } = {}): FlagOccurrence[] {
   const out: FlagOccurrence[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as CommandWord;
     for (const name of names) {
       if (word.text === name) {
         const next = words[i + 1];
-        const takesValue = options.switch !== true && next !== undefined && !next.text.startsWith('-') && !(next.fromScript && SEPARATORS.has(next.text));
+        const takesValue = options.switch !== true && next !== undefined && (options.requiresValue === true || !next.text.startsWith('-')) && !(next.fromScript && SEPARATORS.has(next.text));
         out.push({ name, value: takesValue ? next.text : true, node: takesValue && !next.fromScript ? next.node : word.node });
       } else if (word.text.startsWith(`${name}=`)) {
         out.push({ name, value: word.text.slice(name.length + 1), node: word.node });

@@ -20,6 +20,8 @@ describe('recognition (catalogue A.0)', () => {
     { name: 'LMCache build of vLLM', container: '    - {name: s, image: "lmcache/vllm-openai:2025-05-27-v1"}\n', kind: 'vllm', evidence: ['image'] },
     { name: 'a web server is not a model server', container: '    - {name: s, image: "nginx:1.27", args: ["--port", "8000"]}\n', kind: undefined },
     { name: 'a word "serve" alone is not vLLM', container: '    - {name: s, image: "node:20", command: [npm, run, serve]}\n', kind: undefined },
+    { name: 'BentoML runner server as Yatai starts it', container: '    - {name: s, image: "registry.example.com/summarizer:1.0", args: [bentoml, start-runner-server, ., --runner-name, llm]}\n', kind: 'bentoml', evidence: ['command'] },
+    { name: 'BentoML standalone HTTP API server', container: '    - {name: s, image: "registry.example.com/summarizer:1.0", args: [bentoml, start-http-server, .]}\n', kind: 'bentoml', evidence: ['command'] },
   ];
   for (const { name, container, kind, evidence } of cases) {
     test(name, () => {
@@ -138,6 +140,22 @@ ${pod(
   test('modelServersIn lists every server once', () => {
     assert.deepEqual(modelServersIn(model).map((found) => found.kind), ['tgi']);
   });
+});
+
+test('BentoML and MLflow ports moved by their environment variables', () => {
+  const model = modelOf(
+    pod(`    - name: s
+      image: python:3.11
+      command: [bentoml, serve, service:Svc]
+      env: [{name: BENTOML_PORT, value: "3100"}]
+    - name: m
+      image: ghcr.io/mlflow/mlflow:v3.5.0
+      command: [mlflow, server]
+      env: [{name: MLFLOW_PORT, value: "8080"}]
+`),
+  );
+  assert.deepEqual(modelServerFacts(model, containerNamed(model, 's'))?.ports.map((port) => port.number), [3100]);
+  assert.deepEqual(modelServerFacts(model, containerNamed(model, 'm'))?.ports.map((port) => port.number), [8080]);
 });
 
 test('vLLM positional model and flags only from its own command segment', () => {

@@ -42,6 +42,8 @@ export interface SettingQuery {
   readonly config?: readonly string[];
   /** The flag is a switch (`--trust-remote-code`): it never takes the next word as its value. */
   readonly switch?: boolean;
+  /** The flag always takes the next word, even one starting with `-` (MLflow `--gunicorn-opts "--bind …"`). */
+  readonly requiresValue?: boolean;
 }
 
 export interface ModelServer {
@@ -241,7 +243,7 @@ function buildModelServer(model: KubernetesModel, container: ContainerRef): Mode
   const settings = (query: SettingQuery): Setting[] => {
     const out: Setting[] = [];
     if (query.flags && query.flags.length > 0) {
-      for (const flag of findFlags(words, query.flags, { switch: query.switch === true })) {
+      for (const flag of findFlags(words, query.flags, { switch: query.switch === true, requiresValue: query.requiresValue === true })) {
         out.push({ name: flag.name, value: flag.value, node: flag.node, source: 'argument', description: flag.value === true ? flag.name : `${flag.name}=${flag.value}` });
       }
     }
@@ -291,9 +293,24 @@ function positionalModel(kind: ModelServerKind, words: readonly CommandWord[]): 
 }
 
 function configFileOf(model: KubernetesModel, container: ContainerRef, words: readonly CommandWord[], spec: NonNullable<ServerKindInfo['configFile']>): MountedFile | undefined {
+  const path = configFilePath(model, container, words, spec);
+  return path === undefined ? undefined : mountedFile(model, container, path);
+}
+
+/** The path of the server's config file: from its env variable, else its flag, else the default; undefined when not readable. */
+export function configFilePath(model: KubernetesModel, container: ContainerRef, words: readonly CommandWord[], spec: NonNullable<ServerKindInfo['configFile']>): string | undefined {
+  const env = (spec.env ?? []).map((name) => envSetting(model, container, name)).find((setting) => setting !== undefined);
+  if (env) return typeof env.value === 'string' && env.value.trim() !== '' ? absolutePath(env.value.trim(), container) : undefined;
   const flag = findFlags(words, spec.flags)[0];
-  const path = typeof flag?.value === 'string' ? flag.value : spec.defaultPath;
-  return mountedFile(model, container, path);
+  if (flag) return typeof flag.value === 'string' && !/\$[({]/.test(flag.value) ? absolutePath(flag.value, container) : undefined;
+  return spec.defaultPath;
+}
+
+/** A relative path resolved against the container's `workingDir` (left as written without one). */
+function absolutePath(path: string, container: ContainerRef): string {
+  if (path.startsWith('/')) return path;
+  const dir = container.node.get('workingDir').str();
+  return dir === undefined ? path : `${dir.replace(/\/+$/, '')}/${path.replace(/^\.\//, '')}`;
 }
 
 /** A port's number: its flag / env / config value when readable, else the default. */

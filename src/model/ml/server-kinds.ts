@@ -2,7 +2,7 @@
 // ports by role, where its model comes from, its canonical registries. Ports marked [U] in the
 // catalogue are listed only where a rule needs them and say so.
 
-export type ModelServerKind = 'triton' | 'torchserve' | 'tf-serving' | 'vllm' | 'tgi' | 'ollama' | 'ray' | 'mlflow' | 'bentoml' | 'nim' | 'seldon' | 'mlserver' | 'kserve';
+export type ModelServerKind = 'triton' | 'torchserve' | 'tf-serving' | 'vllm' | 'tgi' | 'sglang' | 'ollama' | 'ray' | 'mlflow' | 'bentoml' | 'nim' | 'seldon' | 'mlserver' | 'kserve';
 
 /**
  * inference: predictions; management: admin API (register models, jobs, dashboard);
@@ -39,8 +39,11 @@ export interface ServerKindInfo {
   /** Flags and env that name the served model or model repository. */
   readonly modelFlags?: readonly string[];
   readonly modelEnv?: readonly string[];
-  /** A key → value configuration file the server reads, and the flag that moves it. */
-  readonly configFile?: { readonly flags: readonly string[]; readonly defaultPath: string; readonly format: 'properties' };
+  /**
+   * A key → value configuration file the server reads: the env variable and the flag that move it (the
+   * variable wins), and the file read when neither is given.
+   */
+  readonly configFile?: { readonly flags: readonly string[]; readonly env?: readonly string[]; readonly defaultPath: string; readonly format: 'properties' };
 }
 
 export const SERVER_KINDS: readonly ServerKindInfo[] = [
@@ -72,7 +75,9 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
     ],
     registries: ['docker.io/pytorch', 'us-docker.pkg.dev/cloud-tpu-images'],
     modelFlags: ['--model-store', '--models'],
-    configFile: { flags: ['--ts-config'], defaultPath: '/home/model-server/config.properties', format: 'properties' },
+    // TS_CONFIG_FILE wins over --ts-config, which wins over ./config.properties (ConfigManager; the
+    // official images' WORKDIR is /home/model-server).
+    configFile: { flags: ['--ts-config'], env: ['TS_CONFIG_FILE'], defaultPath: '/home/model-server/config.properties', format: 'properties' },
   },
   {
     kind: 'tf-serving',
@@ -112,6 +117,17 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
     modelEnv: ['MODEL_ID'],
   },
   {
+    // python/sglang/srt/server_args.py: `--host` 127.0.0.1 and `--port` 30000 by default; `--model-path` (alias `--model`).
+    kind: 'sglang',
+    title: 'SGLang',
+    images: [/(^|\/)lmsysorg\/sglang$/],
+    programs: [],
+    phrases: [/sglang\.launch_server/],
+    ports: [{ label: 'HTTP', roles: ['inference', 'metrics'], protocol: 'http', default: 30000, flags: ['--port'] }],
+    registries: ['docker.io/lmsysorg'],
+    modelFlags: ['--model-path', '--model'],
+  },
+  {
     kind: 'ollama',
     title: 'Ollama',
     images: [/(^|\/)ollama\/ollama$/],
@@ -142,7 +158,7 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
     images: [/(^|\/)mlflow\/mlflow$/],
     programs: [],
     phrases: [/(^|\s|\/)mlflow (server|ui|models serve)(\s|$)/],
-    ports: [{ label: 'HTTP', roles: ['inference', 'management', 'model-control'], protocol: 'http', default: 5000, flags: ['--port', '-p'] }],
+    ports: [{ label: 'HTTP', roles: ['inference', 'management', 'model-control'], protocol: 'http', default: 5000, flags: ['--port', '-p'], env: ['MLFLOW_PORT'] }],
     registries: ['ghcr.io/mlflow'],
     modelFlags: ['--model-uri', '-m'],
   },
@@ -151,8 +167,9 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
     title: 'BentoML',
     images: [/(^|\/)bentoml\/[^/]+$/],
     programs: [],
-    phrases: [/(^|\s|\/)bentoml serve(-http|-grpc)?(\s|$)/],
-    ports: [{ label: 'HTTP', roles: ['inference'], protocol: 'http', default: 3000, flags: ['--port', '-p'] }],
+    // `start-http-server` / `start-runner-server` / `start-grpc-server`: the standalone API and runner servers Yatai runs (BentoML 1.x).
+    phrases: [/(^|\s|\/)bentoml (serve(-http|-grpc)?|start-(http|runner|grpc)-server)(\s|$)/],
+    ports: [{ label: 'HTTP', roles: ['inference'], protocol: 'http', default: 3000, flags: ['--port', '-p'], env: ['BENTOML_PORT'] }],
     registries: ['docker.io/bentoml'],
   },
   {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseProperties } from './settings.js';
-import { mountedFile } from './settings.js';
+import { hiddenEnvSource, mountedFile } from './settings.js';
 import { containerNamed, modelOf } from './ml-testing.js';
 
 test('parseProperties: separators, comments, continuations, escapes', () => {
@@ -59,3 +59,32 @@ for (const [path, text] of cases) {
     assert.equal(mountedFile(model, containerNamed(model, 'c'), path)?.text, text);
   });
 }
+
+test('hiddenEnvSource: an envFrom Secret or unscanned ConfigMap may set any variable; a scanned ConfigMap does not', () => {
+  const model = modelOf(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: scanned, namespace: serving}
+data: {A: '1'}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: serving}
+spec:
+  containers:
+    - name: readable
+      image: ghcr.io/huggingface/text-generation-inference:3.3.4
+      envFrom: [{configMapRef: {name: scanned}}]
+    - name: secret
+      image: ghcr.io/huggingface/text-generation-inference:3.3.4
+      envFrom: [{configMapRef: {name: scanned}}, {secretRef: {name: tgi-env}}]
+    - name: unscanned
+      image: ghcr.io/huggingface/text-generation-inference:3.3.4
+      envFrom: [{prefix: X_, configMapRef: {name: elsewhere}}]
+    - name: none
+      image: ghcr.io/huggingface/text-generation-inference:3.3.4
+`);
+  assert.equal(hiddenEnvSource(model, containerNamed(model, 'readable')), undefined);
+  assert.deepEqual(hiddenEnvSource(model, containerNamed(model, 'secret'))?.path.slice(-2), ['envFrom', 1]);
+  assert.deepEqual(hiddenEnvSource(model, containerNamed(model, 'unscanned'))?.path.slice(-2), ['envFrom', 0]);
+  assert.equal(hiddenEnvSource(model, containerNamed(model, 'none')), undefined);
+});

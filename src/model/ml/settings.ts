@@ -58,6 +58,23 @@ export function envSetting(model: KubernetesModel, container: ContainerRef, name
   return undefined;
 }
 
+/**
+ * The first `envFrom` entry whose variables are not in the scan (a Secret, or a ConfigMap that is
+ * not scanned): any variable envSetting did not find may still be set there, so its absence is not
+ * evidence. Undefined when every `envFrom` source is readable.
+ */
+export function hiddenEnvSource(model: KubernetesModel, container: ContainerRef): Node | undefined {
+  const owner = container.workload.object;
+  return container.node
+    .get('envFrom')
+    .items()
+    .find((source) => {
+      if (source.get('secretRef').isWritten()) return true;
+      if (!source.get('configMapRef').isWritten()) return false;
+      return configMap(model, owner, source.get('configMapRef', 'name').str()) === undefined;
+    });
+}
+
 /** A file inside the container whose content is in the scanned set (a ConfigMap volume). */
 export interface MountedFile {
   readonly path: string;

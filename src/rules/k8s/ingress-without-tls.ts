@@ -1,3 +1,4 @@
+import { hostCovered, ingressTls } from '../../model/ingress-tls.js';
 import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../../model/kubernetes.js';
 import type { Backend } from '../../model/routes.js';
 import { ingressBackends, isIngress, routeBackends, routesOf } from '../../model/routes.js';
@@ -5,51 +6,6 @@ import { labelSelectorMatches, podLabelsOf, workloadsSelectedBy } from '../../mo
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-
-/**
- * Annotations that give an Ingress TLS outside `spec.tls`: a cloud load balancer's certificate
- * (AWS ALB, GKE, Azure Application Gateway), or TLS passed through to the pod (ingress-nginx).
- */
-const TLS_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
-  ['alb.ingress.kubernetes.io/certificate-arn', (value) => value !== ''],
-  ['networking.gke.io/managed-certificates', (value) => value !== ''],
-  ['ingress.gcp.kubernetes.io/pre-shared-cert', (value) => value !== ''],
-  ['appgw.ingress.kubernetes.io/appgw-ssl-certificate', (value) => value !== ''],
-  ['nginx.ingress.kubernetes.io/ssl-passthrough', (value) => value === 'true'],
-];
-
-function tlsByAnnotation(ingress: K8sObject): boolean {
-  return TLS_ANNOTATIONS.some(([key, configures]) => {
-    const value = ingress.annotations[key];
-    return value !== undefined && configures(value.trim().toLowerCase());
-  });
-}
-
-/** `*.example.com` covers exactly one more label (`a.example.com`, not `example.com` nor `a.b.example.com`). */
-function hostCovered(host: string, tlsHost: string): boolean {
-  const wanted = host.toLowerCase();
-  const pattern = tlsHost.toLowerCase();
-  if (!pattern.startsWith('*.')) return wanted === pattern;
-  if (wanted === pattern) return true;
-  const suffix = pattern.slice(1);
-  return wanted.endsWith(suffix) && !wanted.slice(0, -suffix.length).includes('.') && wanted.length > suffix.length;
-}
-
-/** The TLS hosts of an Ingress; 'all' when an entry omits `hosts` (the controller's default certificate), undefined when unreadable. */
-function tlsHosts(tls: Node): string[] | 'all' | undefined {
-  const hosts: string[] = [];
-  for (const entry of tls.items()) {
-    const list = entry.get('hosts');
-    if (!list.isWritten() || (Array.isArray(list.value) && list.value.length === 0)) return 'all';
-    if (!Array.isArray(list.value)) return undefined;
-    for (const item of list.items()) {
-      const host = item.str();
-      if (host === undefined) return undefined;
-      hosts.push(host);
-    }
-  }
-  return hosts;
-}
 
 function backendContainers(backends: readonly Backend[]): ContainerRef[] {
   return backends.flatMap((backend) => backend.workloads.flatMap((workload) => workload.containers));
@@ -202,22 +158,20 @@ spec:
           context.report({ messageId: 'gatewayHttpOnly', data, at: listener, severity });
           return;
         }
-        if (!isIngress(object) || tlsByAnnotation(object)) return;
-        const tls = object.root.get('spec', 'tls');
-        // A `tls` that is not a list cannot be read: unknown.
-        if (tls.isWritten() && !Array.isArray(tls.value)) return;
+        if (!isIngress(object)) return;
+        const tls = ingressTls(object);
+        // A certificate by annotation, the controller's default certificate, or a `tls` that cannot be read.
+        if (tls.kind === 'annotation' || tls.kind === 'all' || tls.kind === 'unknown') return;
         const severity = severityForPod(ingressWithoutTls.meta.severity, backendContainers(ingressBackends(model, object)));
-        if (tls.items().length === 0) {
-          context.report({ messageId: 'noTls', data, at: tls, severity });
+        if (tls.kind === 'none') {
+          context.report({ messageId: 'noTls', data, at: tls.at, severity });
           return;
         }
-        const covered = tlsHosts(tls);
-        if (covered === undefined || covered === 'all') return;
         // A rule without a host is the catch-all: which certificate it gets is the controller's choice.
         for (const rule of object.root.get('spec', 'rules').items()) {
           const host = rule.get('host');
           const name = host.str();
-          if (name === undefined || covered.some((tlsHost) => hostCovered(name, tlsHost))) continue;
+          if (name === undefined || tls.hosts.some((tlsHost) => hostCovered(name, tlsHost))) continue;
           context.report({ messageId: 'hostNotCovered', data: { ...data, host: name }, at: host, severity });
         }
       },

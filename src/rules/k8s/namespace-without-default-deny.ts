@@ -1,44 +1,9 @@
 import type { Severity } from '../../findings/finding.js';
 import { isDeletionPatch, isFragment } from '../../model/fragments.js';
 import type { K8sObject, Workload } from '../../model/kubernetes.js';
-import type { Node } from '../../model/value.js';
+import { isNamespaceName, rulesIsolate, selectsAllPods } from '../../model/network-policies.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-
-/** `podSelector: {}` (or an empty `matchLabels` and no expressions): every pod of the namespace. Unwritten, it decodes as `{}`. */
-function selectsAllPods(selector: Node): boolean {
-  if (!selector.isWritten()) return true;
-  if (!selector.isMap()) return false;
-  return selector.entries().every(([key, value]) => (key === 'matchLabels' || key === 'matchExpressions') && (value.value === null || value.entries().length + value.items().length === 0));
-}
-
-/** A CIDR with a zero-length prefix (`0.0.0.0/0`, `::/0`): every address. */
-function isOpenCidr(node: Node): boolean {
-  return /\/0+$/.test(node.str()?.trim() ?? '');
-}
-
-/** A peer that admits every address or every pod of the cluster: `ipBlock` of `0.0.0.0/0`, or `namespaceSelector: {}` without a narrowing `podSelector`. */
-function isOpenPeer(peer: Node): boolean {
-  if (isOpenCidr(peer.get('ipBlock', 'cidr'))) return true;
-  const namespaces = peer.get('namespaceSelector');
-  const pods = peer.get('podSelector');
-  return namespaces.isWritten() && selectsAllPods(namespaces) && (!pods.isWritten() || selectsAllPods(pods));
-}
-
-/**
- * Whether a policy's rules for one direction leave every pod it selects isolated: each rule names its
- * peers and none of them is "everything". A rule without peers (`- {}`, or only `ports`) allows all
- * traffic; an unreadable list is taken as allowing.
- */
-function rulesIsolate(rules: Node, peersKey: 'from' | 'to'): boolean {
-  if (!rules.isWritten()) return true;
-  if (!Array.isArray(rules.value)) return false;
-  return rules.items().every((rule) => {
-    const peers = rule.get(peersKey);
-    if (!Array.isArray(peers.value) || peers.value.length === 0) return false;
-    return !peers.items().some(isOpenPeer);
-  });
-}
 
 /**
  * Which directions a NetworkPolicy denies by default for all pods. A policy that selects every pod
@@ -54,11 +19,6 @@ function defaultDenies(policy: K8sObject): { ingress: boolean; egress: boolean }
   const ingressType = types.isWritten() ? listed.includes('Ingress') : true;
   const egressType = types.isWritten() ? listed.includes('Egress') : spec.get('egress').items().length > 0;
   return { ingress: ingressType && rulesIsolate(spec.get('ingress'), 'from'), egress: egressType && rulesIsolate(spec.get('egress'), 'to') };
-}
-
-/** A namespace name as the API accepts it (an RFC 1123 label); anything else is a placeholder filled in later (`${namespace}`, `FILLED BY THE OPERATOR`). */
-function isNamespaceName(name: string): boolean {
-  return name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
 }
 
 function sourceOrder(a: K8sObject, b: K8sObject): number {

@@ -1,43 +1,11 @@
-import { isInternalLoadBalancer } from '../../model/exposure.js';
+import { isInternalLoadBalancer, loadBalancerSourceRanges } from '../../model/exposure.js';
 import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
 import { modelServerOf } from '../../model/model-servers.js';
 import { acceleratorResources } from '../../model/resources.js';
 import { workloadsSelectedBy } from '../../model/selectors.js';
-import type { Node } from '../../model/value.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
-
-const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-
-/** `0.0.0.0/0`, `::/0` or any other CIDR with a zero-length prefix: every address. */
-function isOpenRange(cidr: string): boolean {
-  return /\/0+$/.test(cidr.trim());
-}
-
-type RangeVerdict = { kind: 'open'; at: Node; range: string } | { kind: 'restricted' } | { kind: 'none' } | { kind: 'unknown' };
-
-/** `spec.loadBalancerSourceRanges` wins over the older annotation when it lists anything. */
-function sourceRanges(service: K8sObject): RangeVerdict {
-  const field = service.root.get('spec', 'loadBalancerSourceRanges');
-  if (field.isWritten()) {
-    if (!Array.isArray(field.value)) return { kind: 'unknown' };
-    const items = field.items();
-    if (items.length > 0) {
-      if (items.some((item) => item.str() === undefined)) return { kind: 'unknown' };
-      const open = items.find((item) => isOpenRange(item.str() as string));
-      return open ? { kind: 'open', at: open, range: (open.str() as string).trim() } : { kind: 'restricted' };
-    }
-  }
-  const annotation = service.root.get('metadata', 'annotations', SOURCE_RANGES_ANNOTATION);
-  if (!annotation.isWritten()) return { kind: 'none' };
-  const text = annotation.str();
-  if (text === undefined) return { kind: 'unknown' };
-  const ranges = text.split(',').map((range) => range.trim()).filter((range) => range !== '');
-  if (ranges.length === 0) return { kind: 'none' };
-  const open = ranges.find(isOpenRange);
-  return open ? { kind: 'open', at: annotation, range: open } : { kind: 'restricted' };
-}
 
 /** What the Service's pods run, for the severity and the path shown with the finding. */
 function exposedPods(model: KubernetesModel, service: K8sObject): { containers: ContainerRef[]; related: RelatedHop[] } {
@@ -122,7 +90,7 @@ spec:
         const data = { name: service.name ?? '(unnamed)' };
         if (type.str() === 'LoadBalancer') {
           const loadBalancerClass = spec.get('loadBalancerClass').str();
-          const ranges = sourceRanges(service);
+          const ranges = loadBalancerSourceRanges(service);
           if (!isInternalLoadBalancer(service.annotations, loadBalancerClass)) {
             if (ranges.kind === 'none') context.report({ messageId: 'loadBalancerOpen', data, at: type, severity, related });
             if (ranges.kind === 'open') context.report({ messageId: 'loadBalancerOpenRange', data: { ...data, range: ranges.range }, at: ranges.at, severity, related });

@@ -13,5 +13,14 @@ ruleTester(bentomlVersionVulnerable, {
         { line: 18, messageId: 'vulnerable', severity: 'high' },
       ],
     },
+    {
+      name: 'published: a runner server whose port a ClusterIP Service lists, an API server behind a LoadBalancer; a loopback-bound server stays high',
+      file: 'fail-published.yaml',
+      errors: [
+        { line: 17, messageId: 'vulnerablePublished', severity: 'critical' },
+        { line: 48, messageId: 'vulnerablePublished', severity: 'critical' },
+        { line: 78, messageId: 'vulnerable', severity: 'high' },
+      ],
+    },
   ],
 });

@@ -37,7 +37,7 @@ ruleTester(kserveInferenceServicePublished, {
   fixtures: 'src/rules/ml/__fixtures__/kserve-inference-service-published',
   valid: [
     {
-      name: 'cluster-local per mode, ModelMesh, ODH exposed / enable-auth (IG-ML-061), an AuthorizationPolicy on the pods, a namespace RequestAuthentication',
+      name: 'cluster-local per mode, ModelMesh, ODH exposed / enable-auth (IG-ML-061), an AuthorizationPolicy requiring a request principal on the pods',
       file: 'pass-private-or-authenticated.yaml',
     },
     {
@@ -49,13 +49,19 @@ ruleTester(kserveInferenceServicePublished, {
       code: inferenceServiceConfig('"ingressDomain": "svc.cluster.local"', '"defaultDeploymentMode": "Standard"') + RAW_ISVC,
     },
     {
+      name: "Knative's config-domain gives routes no public domain: Serverless routes stay in the cluster",
+      code:
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config-domain, namespace: knative-serving}\ndata:\n  svc.cluster.local: ""\n---\n' +
+        RAW_ISVC.replace('  namespace: models\n', '  namespace: models\n  annotations: {serving.kserve.io/deploymentMode: Serverless}\n'),
+    },
+    {
       name: 'a mesh-wide deny-all AuthorizationPolicy in the Istio root namespace',
       code: 'apiVersion: security.istio.io/v1beta1\nkind: AuthorizationPolicy\nmetadata: {name: global-deny-all, namespace: istio-system}\nspec: {}\n---\n' + RAW_ISVC,
     },
   ],
   invalid: [
     {
-      name: 'Serverless written or by default without the Knative label, the RawDeployment label on Serverless, RawDeployment without / with another visibility; an allow-all policy is not auth',
+      name: 'Serverless written or by default without the Knative label, the RawDeployment label on Serverless, RawDeployment without / with another visibility; an allow-all policy and a RequestAuthentication alone are not auth',
       file: 'fail-published.yaml',
       errors: [
         { line: 7, messageId: 'serverlessPublished', severity: 'high' },
@@ -64,6 +70,7 @@ ruleTester(kserveInferenceServicePublished, {
         { line: 46, messageId: 'serverlessPublished' },
         { line: 58, messageId: 'rawPublished' },
         { line: 72, messageId: 'rawPublished' },
+        { line: 96, messageId: 'defaultModePublished' },
       ],
     },
     {

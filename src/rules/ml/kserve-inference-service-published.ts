@@ -1,53 +1,21 @@
-import {
-  deploymentMode,
-  inferenceServicePodLabels,
-  KSERVE_GROUP,
-  kserveClusterConfig,
-} from '../../model/adapt/crds/kserve.js';
-import type { KserveClusterConfig } from '../../model/adapt/crds/kserve.js';
-import type { K8sObject, KubernetesModel } from '../../model/kubernetes.js';
-import { labelSelectorMatches } from '../../model/selectors.js';
-import type { Labels } from '../../model/selectors.js';
-import type { Node } from '../../model/value.js';
+import { deploymentMode, KSERVE_GROUP } from '../../model/adapt/crds/kserve.js';
+import { authOnPath } from '../../model/auth-front.js';
+import { inferenceServiceMode, operatorRouteOf } from '../../model/port-exposure.js';
 import { defineRule } from '../define-rule.js';
 
 /** Knative's label (Serverless) and KServe's (RawDeployment): `constants.VisibilityLabel`, `constants.NetworkVisibility`. */
 const KNATIVE_VISIBILITY = 'networking.knative.dev/visibility';
 const KSERVE_VISIBILITY = 'networking.kserve.io/visibility';
-const CLUSTER_LOCAL = 'cluster-local';
 /** OpenShift AI / ODH: `exposed` creates a Route and `security.opendatahub.io/enable-auth` guards it (IG-ML-061). */
 const ODH_EXPOSED = 'exposed';
 const ODH_AUTH = 'security.opendatahub.io/enable-auth';
-/** Istio's root namespace by default: a policy there without a selector applies to the whole mesh. */
-const ISTIO_ROOT = 'istio-system';
-const ISTIO_GROUP = 'security.istio.io';
 
-/**
- * An Istio AuthorizationPolicy (not AUDIT) or RequestAuthentication that applies to the
- * InferenceService's predictor pods: in its namespace with no selector or a selector matching them,
- * or in the root namespace applying to the whole mesh or to an ingress gateway.
- */
-function istioAuthFor(model: KubernetesModel, isvc: K8sObject, labels: Labels): K8sObject | undefined {
-  return model.objects.find((policy) => {
-    if (policy.group !== ISTIO_GROUP || (policy.kind !== 'AuthorizationPolicy' && policy.kind !== 'RequestAuthentication')) return false;
-    const spec = policy.root.get('spec');
-    if (policy.kind === 'AuthorizationPolicy' && !restricts(spec)) return false;
-    // Policies bound through targetRef(s) attach to a Gateway or Service, which this rule does not resolve.
-    if (spec.get('targetRef').isWritten() || spec.get('targetRefs').isWritten()) return false;
-    const selector = spec.get('selector');
-    if ((policy.namespace ?? '') === (isvc.namespace ?? '')) return !selector.isWritten() || labelSelectorMatches(selector, labels);
-    if (policy.namespace !== ISTIO_ROOT) return false;
-    if (!selector.isWritten()) return true;
-    return Object.entries(selector.get('matchLabels').stringRecord()).some(([key, value]) => /ingressgateway/.test(`${key}=${value}`));
-  });
-}
-
-/** An AuthorizationPolicy that restricts something: not AUDIT, and not an ALLOW with an empty rule (`rules: [{}]` allows every request). */
-function restricts(spec: Node): boolean {
-  const action = spec.get('action').str() ?? 'ALLOW';
-  if (action === 'AUDIT') return false;
-  return !(action === 'ALLOW' && spec.get('rules').items().some((rule) => rule.isMap() && rule.entries().length === 0));
-}
+// An InferenceService without `serving.kserve.io/deploymentMode` runs in the scanned
+// `inferenceservice-config`'s default mode, else KServe's shipped default, Serverless: verified in KServe's
+// config/configmap/inferenceservice.yaml and Helm chart values (`"defaultDeploymentMode": "Serverless"`, still
+// so in the 0.16 chart that renames the modes Knative / Standard). A `networking.kserve.io/visibility:
+// cluster-local` label on such an InferenceService is read as its author's statement that the cluster runs
+// RawDeployment. port-exposure (`isvcExternal`, `inferenceServiceMode`) holds this one behaviour for both.
 
 type Mode = 'serverless' | 'raw' | 'modelmesh' | 'other';
 
@@ -71,19 +39,21 @@ export const kserveInferenceServicePublished = defineRule({
     references: [
       'https://knative.dev/docs/serving/services/private-services/',
       'https://kserve.github.io/website/docs/admin-guide/configurations',
+      'https://github.com/kserve/kserve/blob/master/config/configmap/inferenceservice.yaml',
       'https://github.com/kserve/kserve/blob/master/pkg/constants/constants.go',
       'https://istio.io/latest/docs/reference/config/security/authorization-policy/',
+      'https://istio.io/latest/docs/reference/config/security/request_authentication/',
     ],
     mappings: { stride: ['S', 'I'], atlas: ['AML.T0040', 'AML.T0024'], owasp: ['ML05'], nist: ['SC-7', 'AC-3'] },
     targets: ['k8s:InferenceService'],
     fix: 'none',
     messages: {
       serverlessPublished:
-        "InferenceService '{{name}}' runs in Serverless mode without the label `networking.knative.dev/visibility: cluster-local`: Knative publishes it on the external ingress gateway, and no Istio AuthorizationPolicy or RequestAuthentication in the scan applies to its pods.",
+        "InferenceService '{{name}}' runs in Serverless mode without the label `networking.knative.dev/visibility: cluster-local`: Knative publishes it on the external ingress gateway, and no authentication is recognised in front of it (an Istio AuthorizationPolicy on its pods or on the ingress gateway; a RequestAuthentication alone lets requests without a token through).",
       defaultModePublished:
-        "InferenceService '{{name}}' sets no `serving.kserve.io/deploymentMode`, so it runs in the cluster's default mode, Serverless unless your cluster's default is RawDeployment; without a `cluster-local` visibility label Knative publishes it on the external ingress gateway, and no Istio AuthorizationPolicy or RequestAuthentication in the scan applies to its pods.",
+        "InferenceService '{{name}}' sets no `serving.kserve.io/deploymentMode`, so it runs in the cluster's default mode: KServe ships Serverless as the default (`inferenceservice-config` in the scan would say otherwise); without a `cluster-local` visibility label Knative publishes it on the external ingress gateway, and no authentication is recognised in front of it (an Istio AuthorizationPolicy on its pods or on the ingress gateway; a RequestAuthentication alone lets requests without a token through).",
       rawPublished:
-        "InferenceService '{{name}}' runs as RawDeployment {{visibility}}: KServe creates an Ingress (or HTTPRoute) for it on the ingress domain, and no Istio AuthorizationPolicy or RequestAuthentication in the scan applies to its pods.",
+        "InferenceService '{{name}}' runs as RawDeployment {{visibility}}: KServe creates an Ingress (or HTTPRoute) for it on the ingress domain, and no authentication is recognised in front of it (an Istio AuthorizationPolicy on its pods or on the ingress gateway; a RequestAuthentication alone lets requests without a token through).",
     },
     examples: {
       bad: `apiVersion: serving.kserve.io/v1beta1
@@ -117,42 +87,30 @@ spec:
     },
   },
   create(context) {
-    let config: KserveClusterConfig | undefined | null = null;
-    const clusterConfig = (): KserveClusterConfig | undefined => {
-      if (config === null) config = context.model.objects.map(kserveClusterConfig).find((found) => found !== undefined);
-      return config;
-    };
     return {
       object(object) {
         if (object.group !== KSERVE_GROUP || object.kind !== 'InferenceService') return;
         const labels = object.root.get('metadata', 'labels');
         const knative = labels.get(KNATIVE_VISIBILITY);
         const kserve = labels.get(KSERVE_VISIBILITY);
-        // Values that cannot be read (a template, a non-string) are not evidence either way.
-        if ((knative.isWritten() && knative.str() === undefined) || (kserve.isWritten() && kserve.str() === undefined)) return;
         // OpenShift AI / ODH: an `exposed` Route and its auth annotation are IG-ML-061's.
         if (kserve.str() === ODH_EXPOSED || object.root.get('metadata', 'annotations', ODH_AUTH).str()?.toLowerCase() === 'true') return;
+        // Whether KServe / Knative route it from outside (mode, visibility labels, inferenceservice-config,
+        // Knative's config-domain) is port-exposure's; what guards that route is auth-front's.
+        const predictor = context.model.workloads.find((workload) => workload.object === object && workload.role === 'predictor');
+        const route = predictor && operatorRouteOf(context.model, predictor);
+        if (!predictor || !route || authOnPath(context.model, predictor, route)) return;
         const annotation = deploymentMode(object);
-        if (annotation.isWritten() && annotation.str() === undefined) return;
-        const written = annotation.str();
-        const defaulted = written === undefined;
-        const mode = modeOf(written ?? clusterConfig()?.defaultDeploymentMode);
+        const mode = inferenceServiceMode(context.model, object);
+        if (!mode) return;
         const name = object.name ?? '(unnamed)';
-        const podLabels = inferenceServicePodLabels(object, 'predictor');
-        if (mode === 'modelmesh' || (written !== undefined && mode === 'other')) return;
-        if (mode === 'raw') {
-          const ingress = clusterConfig();
-          if (kserve.str() === CLUSTER_LOCAL || ingress?.disableIngressCreation === true || ingress?.ingressDomain === 'svc.cluster.local') return;
-          if (istioAuthFor(context.model, object, podLabels)) return;
+        if (modeOf(mode.mode) === 'raw') {
           const visibility = kserve.exists ? `with \`${KSERVE_VISIBILITY}: ${kserve.str() ?? ''}\`` : `without the label \`${KSERVE_VISIBILITY}: cluster-local\``;
-          context.report({ messageId: 'rawPublished', data: { name, visibility }, at: kserve.exists ? kserve : annotation.exists ? annotation : labels.get(KSERVE_VISIBILITY) });
+          context.report({ messageId: 'rawPublished', data: { name, visibility }, at: kserve.exists ? kserve : annotation.exists ? annotation : kserve });
           return;
         }
-        // Serverless, written or the default. With the mode left to the cluster, either label written as cluster-local says the author keeps it private.
-        if (knative.str() === CLUSTER_LOCAL || (defaulted && kserve.str() === CLUSTER_LOCAL)) return;
-        if (istioAuthFor(context.model, object, podLabels)) return;
-        // At the label that would fix it (or its parent `labels:` / `metadata:` when absent), or at the Serverless annotation.
-        context.report({ messageId: defaulted ? 'defaultModePublished' : 'serverlessPublished', data: { name }, at: knative.exists || defaulted ? knative : annotation });
+        // Serverless, written or KServe's default. At the label that would fix it (or its parent `labels:` / `metadata:` when absent), or at the Serverless annotation.
+        context.report({ messageId: mode.defaulted ? 'defaultModePublished' : 'serverlessPublished', data: { name }, at: knative.exists || mode.defaulted ? knative : annotation });
       },
     };
   },

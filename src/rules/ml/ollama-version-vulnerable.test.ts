@@ -17,5 +17,14 @@ ruleTester(ollamaVersionVulnerable, {
         { line: 26, messageId: 'versionUnknown', severity: 'medium' },
       ],
     },
+    {
+      name: 'critical when the vulnerable API is exposed with nothing authenticating in front; high behind an Istio JWT policy or bound to loopback',
+      file: 'fail-exposed.yaml',
+      errors: [
+        { line: 12, messageId: 'vulnerableExposed', severity: 'critical' },
+        { line: 41, messageId: 'vulnerable', severity: 'high' },
+        { line: 70, messageId: 'vulnerable', severity: 'high' },
+      ],
+    },
   ],
 });

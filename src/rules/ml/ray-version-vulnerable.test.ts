@@ -15,5 +15,16 @@ ruleTester(rayVersionVulnerable, {
         { line: 60, messageId: 'imageVulnerable', severity: 'medium' },
       ],
     },
+    {
+      name: 'the dashboard of the cluster leaves the namespace (NodePort head, LoadBalancer RayService, a host port): high for head and workers; only the Ray Client exposed stays medium',
+      file: 'fail-dashboard-exposed.yaml',
+      errors: [
+        { line: 17, messageId: 'imageVulnerableDashboardExposed', severity: 'high' },
+        { line: 26, messageId: 'imageVulnerableDashboardExposed', severity: 'high' },
+        { line: 37, messageId: 'rayVersionVulnerableDashboardExposed', severity: 'high' },
+        { line: 61, messageId: 'imageVulnerableDashboardExposed', severity: 'high' },
+        { line: 81, messageId: 'imageVulnerable', severity: 'medium' },
+      ],
+    },
   ],
 });

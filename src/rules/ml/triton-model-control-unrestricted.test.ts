@@ -14,5 +14,14 @@ ruleTester(tritonModelControlUnrestricted, {
         { line: 61, messageId: 'explicitUnrestricted', severity: 'high' },
       ],
     },
+    {
+      name: 'explicit with open HTTP on an internet-facing LoadBalancer (critical), poll not raised, the open endpoint only on ClusterIP (high)',
+      file: 'fail-exposed.yaml',
+      errors: [
+        { line: 20, messageId: 'explicitExposed', severity: 'critical' },
+        { line: 52, messageId: 'pollUnrestricted', severity: 'high' },
+        { line: 86, messageId: 'explicitUnrestricted', severity: 'high' },
+      ],
+    },
   ],
 });

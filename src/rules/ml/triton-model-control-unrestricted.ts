@@ -1,35 +1,9 @@
-import type { ModelServer } from '../../model/ml/model-server.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
+import { hopsOf, outermostHop } from '../../model/ml/server-exposure.js';
+import { openGroups, tritonEndpoints } from '../../model/ml/triton.js';
+import { exposureOfPort } from '../../model/port-exposure.js';
+import type { ExposurePath } from '../../model/port-exposure.js';
 import { defineRule } from '../define-rule.js';
-
-/** Triton's boolean options (`ParseOption<bool>`): true / on / 1 and false / off / 0, any case. */
-function tritonBoolean(value: string | true | undefined): boolean | undefined {
-  if (value === true) return undefined;
-  const text = value?.trim().toLowerCase();
-  if (text === 'true' || text === 'on' || text === '1') return true;
-  if (text === 'false' || text === 'off' || text === '0') return false;
-  return undefined;
-}
-
-/**
- * Whether an endpoint puts `model-repository` behind a header: `--http-restricted-api=<api>,<api>:<key>=<value>`,
- * repeatable. Undefined when a value is not readable here (`$(VAR)` from a Secret).
- */
-function restrictsModelRepository(server: ModelServer, flag: string): boolean | undefined {
-  let unknown = false;
-  for (const setting of server.settings({ flags: [flag] })) {
-    const value = setting.value;
-    const colon = typeof value === 'string' ? value.indexOf(':') : -1;
-    const apis = typeof value === 'string' ? value.slice(0, colon === -1 ? undefined : colon) : undefined;
-    // The header secret may come from a Secret (`$(ADMIN_KEY)`); only the API list must be readable.
-    if (apis === undefined || /\$[({]/.test(apis)) {
-      unknown = true;
-      continue;
-    }
-    if (colon > 0 && apis.split(',').includes('model-repository')) return true;
-  }
-  return unknown ? undefined : false;
-}
 
 export const tritonModelControlUnrestricted = defineRule({
   meta: {
@@ -38,7 +12,7 @@ export const tritonModelControlUnrestricted = defineRule({
     title: 'Triton dynamic model control without a restricted model-repository API',
     severity: 'high',
     rationale:
-      "With `--model-control-mode=explicit`, anyone who reaches Triton's HTTP (8000) or gRPC (8001) port can call `POST v2/repository/models/<name>/load` / `unload` and `v2/repository/index`; with `poll`, the server loads whatever appears in the repository. Several backends (the Python backend first) run code shipped inside the model directory and Triton has no sandbox, so loading an attacker-influenced model is code execution in the server, and unloading is a denial of service. NVIDIA's deployment guide warns that enabling dynamic updates can lead to arbitrary code execution. Triton can require a shared-secret header for the `model-repository` API group (`--http-restricted-api` / `--grpc-restricted-protocol`); without it the model-control API is as open as inference.",
+      "With `--model-control-mode=explicit`, anyone who reaches Triton's HTTP (8000) or gRPC (8001) port can call `POST v2/repository/models/<name>/load` / `unload` and `v2/repository/index`; with `poll`, the server loads whatever appears in the repository. Several backends (the Python backend first) run code shipped inside the model directory and Triton has no sandbox, so loading an attacker-influenced model is code execution in the server, and unloading is a denial of service. NVIDIA's deployment guide warns that enabling dynamic updates can lead to arbitrary code execution. Triton can require a shared-secret header for the `model-repository` API group (`--http-restricted-api` / `--grpc-restricted-protocol`); without it the model-control API is as open as inference. In explicit mode the severity is critical when an endpoint left open is exposed outside the namespace (a LoadBalancer or NodePort Service, an Ingress, Gateway or mesh route, a hostPort, an operator's external route): the load API is then one request away from anyone who can reach it. In poll mode Triton refuses load / unload requests (`explicit model load / unload is not allowed if polling is enabled`), so the risk is who can write the repository, and exposure does not change it.",
     remediation:
       'Use `--model-control-mode=none` (the default) and bake the models into the repository. If models must change at runtime, restrict the APIs on every enabled endpoint, e.g. `--http-restricted-api=model-repository,model-config,shared-memory,logging,trace,statistics:admin-key=<secret>` and the same list with `--grpc-restricted-protocol` (or `--allow-grpc=false`), take the secret from a Secret, and keep the ports on a private Service behind a NetworkPolicy.',
     references: [
@@ -51,6 +25,8 @@ export const tritonModelControlUnrestricted = defineRule({
     fix: 'none',
     messages: {
       explicitUnrestricted: "Container '{{container}}' (Triton) sets {{setting}} and its {{endpoints}} API does not restrict `model-repository`: anyone who reaches the port can load and unload models, and loading a model runs its code.",
+      explicitExposed:
+        "Container '{{container}}' (Triton) sets {{setting}}, its {{endpoints}} API does not restrict `model-repository`, and port {{port}} is reachable from outside the namespace ({{hop}}): anyone who reaches it can load and unload models, and loading a model runs its code.",
       pollUnrestricted: "Container '{{container}}' (Triton) sets {{setting}} and its {{endpoints}} API does not restrict `model-repository`: the server loads whatever appears in its repository, and loading a model runs its code.",
     },
     examples: {
@@ -92,24 +68,30 @@ spec:
         const value = typeof mode?.value === 'string' ? mode.value.trim().toLowerCase() : undefined;
         if (!mode || (value !== 'explicit' && value !== 'poll')) return;
         const open: string[] = [];
-        for (const [label, allow, restricted] of [
-          ['HTTP', '--allow-http', '--http-restricted-api'],
-          ['gRPC', '--allow-grpc', '--grpc-restricted-protocol'],
-        ] as const) {
-          const allowSetting = server.settings({ flags: [allow] }).at(-1);
-          const enabled = allowSetting === undefined ? true : tritonBoolean(allowSetting.value);
-          if (enabled === false) continue;
-          const restricts = restrictsModelRepository(server, restricted);
+        const exposed: Array<{ port: number; paths: ExposurePath[] }> = [];
+        for (const endpoint of tritonEndpoints(server)) {
+          if (endpoint.enabled === false) continue;
+          const unrestricted = openGroups(endpoint, ['model-repository']);
           // Unknown (a value from a Secret, an unreadable flag) is not evidence either way.
-          if (enabled === undefined || restricts === undefined) return;
-          if (!restricts) open.push(label);
+          if (endpoint.enabled === undefined || unrestricted === undefined) return;
+          if (unrestricted.length === 0) continue;
+          open.push(endpoint.protocol);
+          if (endpoint.reachable !== true) continue;
+          const port = endpoint.port;
+          const name = port.declared?.get('name').str();
+          const exposure = exposureOfPort(context.model, container.workload, { number: port.number, ...(name !== undefined ? { name } : {}), ...(port.declared ? { containerPort: port.declared } : {}) });
+          const paths = exposure.paths.filter((path) => path.exposed).sort((a, b) => Number(b.internetFacing) - Number(a.internetFacing));
+          if (paths.length > 0) exposed.push({ port: port.number, paths });
         }
         if (open.length === 0) return;
-        context.report({
-          messageId: value === 'explicit' ? 'explicitUnrestricted' : 'pollUnrestricted',
-          data: { container: container.name || '(unnamed)', setting: mode.description, endpoints: open.join(' and ') },
-          at: mode.node,
-        });
+        const data = { container: container.name || '(unnamed)', setting: mode.description, endpoints: open.join(' and ') };
+        // Poll mode refuses load / unload requests: reaching the port does not make it worse.
+        const widest = exposed.find((entry) => entry.paths[0]?.internetFacing) ?? exposed[0];
+        if (value === 'explicit' && widest) {
+          context.report({ messageId: 'explicitExposed', data: { ...data, hop: outermostHop(widest.paths), port: widest.port }, at: mode.node, severity: 'critical', related: hopsOf(exposed.flatMap((entry) => entry.paths)) });
+          return;
+        }
+        context.report({ messageId: value === 'explicit' ? 'explicitUnrestricted' : 'pollUnrestricted', data, at: mode.node });
       },
     };
   },

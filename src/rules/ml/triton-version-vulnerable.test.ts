@@ -15,5 +15,14 @@ ruleTester(tritonVersionVulnerable, {
         { line: 24, messageId: 'vulnerable', severity: 'high' },
       ],
     },
+    {
+      name: 'HTTP on a NodePort (critical), ClusterIP only and HTTP turned off (high)',
+      file: 'fail-exposed.yaml',
+      errors: [
+        { line: 16, messageId: 'vulnerableExposed', severity: 'critical' },
+        { line: 47, messageId: 'vulnerable', severity: 'high' },
+        { line: 77, messageId: 'vulnerable', severity: 'high' },
+      ],
+    },
   ],
 });
