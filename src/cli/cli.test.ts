@@ -56,6 +56,34 @@ test('the bundled examples: the vulnerable endpoint fails, its hardened twin sca
   assert.equal(hardened.code, 0);
 });
 
+test('the multi-server example: each vulnerable server gets its ML-serving findings, the hardened twin scans clean', () => {
+  const examples = resolve('examples/multi-server');
+  const vulnerable = json([join(examples, 'vulnerable')]);
+  assert.equal(vulnerable.code, 1);
+  const byFile = new Map<string, Set<string>>();
+  for (const finding of vulnerable.report.findings) {
+    const file = finding.location.file.split('/').at(-1) ?? '';
+    const rules = byFile.get(file) ?? new Set<string>();
+    for (const id of [finding.ruleId, ...(finding.alsoMatched ?? [])]) rules.add(id);
+    byFile.set(file, rules);
+  }
+  const expected: Record<string, string[]> = {
+    'triton.yaml': ['IG-ML-010', 'IG-ML-011', 'IG-ML-012', 'IG-ML-013', 'IG-ML-014', 'IG-K8S-014'],
+    'torchserve.yaml': ['IG-ML-001', 'IG-ML-002', 'IG-ML-003', 'IG-ML-006'],
+    'vllm.yaml': ['IG-ML-020', 'IG-ML-021', 'IG-ML-022', 'IG-ML-026', 'IG-ML-029'],
+    'kserve.yaml': ['IG-ML-060', 'IG-ML-062'],
+    'rayservice.yaml': ['IG-ML-040', 'IG-ML-042', 'IG-ML-043', 'IG-ML-044'],
+  };
+  for (const [file, rules] of Object.entries(expected)) {
+    for (const rule of rules) assert.ok(byFile.get(file)?.has(rule), `vulnerable ${file} lacks ${rule}`);
+  }
+  const hardened = json([join(examples, 'hardened')]);
+  assert.deepEqual(hardened.report.findings.filter((finding) => !finding.suppression).map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.startLine}`), []);
+  // The one accepted risk is suppressed with its reason, not hidden.
+  assert.deepEqual(hardened.report.findings.map((finding) => finding.ruleId), ['IG-ML-006']);
+  assert.equal(hardened.code, 0);
+});
+
 test('hostile inputs: each gets its own finding, the scan finishes, exit code 3', () => {
   const dir = join(workspace, 'hostile');
   mkdirSync(join(dir, 'loop'), { recursive: true });
