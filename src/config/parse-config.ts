@@ -1,4 +1,12 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../parse/kubernetes/full-yaml.js';
+
+// The `yaml` package is loaded when a config file is read, not at start-up.
+const isAlias = ((node) => yaml().isAlias(node)) as typeof Yaml.isAlias;
+const isMap = ((node) => yaml().isMap(node)) as typeof Yaml.isMap;
+const isScalar = ((node) => yaml().isScalar(node)) as typeof Yaml.isScalar;
+const isSeq = ((node) => yaml().isSeq(node)) as typeof Yaml.isSeq;
 import { SEVERITIES, type Severity } from '../findings/finding.js';
 import { ConfigError, pointerSegment } from './config-error.js';
 import { LINES, parseByteSize, suggest, type LoadedConfig, type RuleSetting } from './load-config.js';
@@ -10,8 +18,8 @@ const RULE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Parses and validates config text; `file` names the source in errors. Exported for tests and `--config -` style use. */
 export function parseConfig(text: string, file: string): LoadedConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [error] = doc.errors;
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);

@@ -1,7 +1,6 @@
 // GPU facts the GPU rules (IG-K8S-001…017) share: which pods are the NVIDIA GPU stack itself (node
 // agents that need host access by design), which containers use GPUs and how, and the
 // NVIDIA_VISIBLE_DEVICES variable the NVIDIA Container Toolkit reads.
-import { parse as parseYaml } from 'yaml';
 import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
 import { acceleratorResources } from '../resources.js';
 import type { Node } from '../value.js';
@@ -10,6 +9,7 @@ import { modelServerFacts } from './model-server.js';
 import type { ModelServer } from './model-server.js';
 import { envSetting } from './settings.js';
 import type { Setting } from './settings.js';
+import { yaml } from '../../parse/kubernetes/full-yaml.js';
 
 /**
  * Images of the NVIDIA GPU stack: device plugin, container toolkit, driver, DCGM, MIG manager, GPU
@@ -151,7 +151,7 @@ export function gpuSharingConfigs(model: KubernetesModel): GpuSharingConfig[] {
       if (text === undefined || !/\bsharing\s*:/.test(text)) continue;
       let parsed: unknown;
       try {
-        parsed = parseYaml(text);
+        parsed = yaml().parse(text);
       } catch {
         continue;
       }

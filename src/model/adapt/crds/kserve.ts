@@ -1,6 +1,6 @@
-import { parse } from 'yaml';
 import type { ContainerFacts, ContainerRole, ExtraContainerLocation, K8sObject, PodTemplateLocation, ProbeKind } from '../../kubernetes.js';
 import type { Node } from '../../value.js';
+import { yaml } from '../../../parse/kubernetes/full-yaml.js';
 
 // KServe (`serving.kserve.io`). Field paths checked against kserve/kserve pkg/apis/serving:
 // v1beta1 predictor.go, explainer.go, transformer.go, component.go, predictor_model.go,
@@ -316,7 +316,7 @@ export function kserveClusterConfig(object: K8sObject): KserveClusterConfig | un
     const text = object.root.get('data', key).str();
     if (text === undefined) return {};
     try {
-      const value: unknown = parse(text, { prettyErrors: false });
+      const value: unknown = yaml().parse(text, { prettyErrors: false });
       return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
     } catch {
       return {};

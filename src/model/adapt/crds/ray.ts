@@ -1,8 +1,8 @@
-import { parse } from 'yaml';
 import { loadEmbeddedYaml } from '../../../parse/kubernetes/embedded-yaml.js';
 import type { PlainValue } from '../../../parse/kubernetes/types.js';
 import type { ContainerFacts, ContainerRole, K8sObject, PodTemplateLocation } from '../../kubernetes.js';
 import { Node } from '../../value.js';
+import { yaml } from '../../../parse/kubernetes/full-yaml.js';
 
 // KubeRay (`ray.io` v1, v1alpha1). Field paths checked against ray-project/kuberay
 // ray-operator/apis/ray/v1 raycluster_types.go, rayservice_types.go, rayjob_types.go; probe
@@ -145,7 +145,7 @@ function embeddedYaml(node: Node): EmbeddedYaml {
   let value: PlainValue | undefined;
   try {
     // The yaml package bounds aliases (alias bombs) and rejects duplicate keys; both end up in `error`.
-    value = toPlain(parse(text, { prettyErrors: false }));
+    value = toPlain(yaml().parse(text, { prettyErrors: false }));
   } catch (error) {
     return { node, value: undefined, root: undefined, located: false, error: error instanceof Error ? error.message : String(error) };
   }
