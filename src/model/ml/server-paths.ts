@@ -56,11 +56,11 @@ export function describeReaches(reaches: readonly ServerReach[]): string {
     if (!entry.ports.includes(port)) entry.ports.push(port);
     byContainer.set(server.container, entry);
   }
-  return [...byContainer.values()]
-    .map(({ server, ports }) => {
-      const workload = server.container.workload.object;
-      const list = ports.length === 1 ? `port ${ports[0]}` : `ports ${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
-      return `${server.info.title} ${list} (container '${server.container.name || '(unnamed)'}' of ${workload.kind} '${workload.name ?? '(unnamed)'}')`;
-    })
-    .join(', ');
+  // Look-alike workloads in different files (a test copy of an example) read the same: name them once.
+  const described = [...byContainer.values()].map(({ server, ports }) => {
+    const workload = server.container.workload.object;
+    const list = ports.length === 1 ? `port ${ports[0]}` : `ports ${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
+    return `${server.info.title} ${list} (container '${server.container.name || '(unnamed)'}' of ${workload.kind} '${workload.name ?? '(unnamed)'}')`;
+  });
+  return [...new Set(described)].join(', ');
 }

@@ -29,7 +29,7 @@ function frontOf(path: ExposurePath): Omit<Front, 'reaches'> | undefined {
   const object = hop.object;
   if (object.kind === 'Service' && object.group === '') return { object, type, typeAt: object.root.get('spec', 'type'), subject: `Service '${object.name ?? '(unnamed)'}'` };
   // KubeRay's head Service is not in the files: the hop is located at the field that asks for its type.
-  return { object, type, typeAt: hop.at, subject: `the head Service KubeRay creates for ${object.kind} '${object.name ?? '(unnamed)'}'` };
+  return { object, type, typeAt: hop.at, subject: `The head Service KubeRay creates for ${object.kind} '${object.name ?? '(unnamed)'}'` };
 }
 
 export const modelServerLoadBalancerUnrestricted = defineRule({
