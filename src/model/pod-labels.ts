@@ -19,5 +19,8 @@ export function runningPodLabels(workload: Workload): Labels {
   if (object.group === 'serving.kserve.io' && object.kind === 'InferenceService' && ISVC_COMPONENTS.has(workload.role)) {
     return { ...inferenceServicePodLabels(object, workload.role as IsvcComponentName), ...written };
   }
+  // The LeaderWorkerSet controller labels every pod with its set's name (SetNameLabelKey, kubernetes-sigs/lws
+  // api/leaderworkerset/v1/leaderworkerset_types.go); its per-pod index labels are left out.
+  if (object.group === 'leaderworkerset.x-k8s.io' && object.kind === 'LeaderWorkerSet') return { ...written, 'leaderworkerset.sigs.k8s.io/name': object.name ?? '' };
   return kubeRayPodLabels(workload, written) ?? written;
 }

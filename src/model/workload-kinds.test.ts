@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
 import { SourceFile } from '../source/source-file.js';
 import { adaptKubernetes } from './adapt/kubernetes.js';
+import { runningPodLabels } from './pod-labels.js';
 
 function workloadsOf(text: string): Array<[string, string, readonly string[] | undefined]> {
   const { model } = adaptKubernetes(loadYamlStream(new SourceFile('kinds.yaml', text)));
@@ -43,4 +44,56 @@ test('a Knative Service container gets its readiness probe from Knative', () => 
 test('a custom resource of an unknown group is no workload, whatever its shape', () => {
   const text = 'apiVersion: example.com/v1\nkind: RayCluster\nmetadata: {name: lookalike}\nspec:\n  headGroupSpec:\n    template:\n      spec:\n        containers: [{name: a, image: x:1}]\n';
   assert.deepEqual(workloadsOf(text), []);
+});
+
+test('a LeaderWorkerSet is one workload per template: the leader (when written) and the workers', () => {
+  const text = `apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata: {name: vllm, namespace: llm}
+spec:
+  replicas: 1
+  leaderWorkerTemplate:
+    size: 2
+    leaderTemplate:
+      metadata: {labels: {role: leader}}
+      spec:
+        containers: [{name: vllm-leader, image: "vllm/vllm-openai:v0.11.0"}]
+    workerTemplate:
+      spec:
+        containers: [{name: vllm-worker, image: "vllm/vllm-openai:v0.11.0"}]
+---
+apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata: {name: same, namespace: llm}
+spec:
+  leaderWorkerTemplate:
+    workerTemplate:
+      metadata: {labels: {app: same}}
+      spec:
+        containers: [{name: both, image: "vllm/vllm-openai:v0.11.0"}]
+`;
+  const { model } = adaptKubernetes(loadYamlStream(new SourceFile('lws.yaml', text)));
+  assert.deepEqual(
+    model.workloads.map((workload) => [workload.object.name, workload.role, workload.containers.map((container) => container.name), workload.podMetadata.get('labels').stringRecord()]),
+    [
+      ['vllm', 'leader', ['vllm-leader'], { role: 'leader' }],
+      ['vllm', 'worker', ['vllm-worker'], {}],
+      ['same', 'worker', ['both'], { app: 'same' }],
+    ],
+  );
+});
+
+test("a LeaderWorkerSet's pods carry the set's name label, which NetworkPolicies select on", () => {
+  const text = `apiVersion: leaderworkerset.x-k8s.io/v1
+kind: LeaderWorkerSet
+metadata: {name: vllm, namespace: llm}
+spec:
+  leaderWorkerTemplate:
+    workerTemplate:
+      metadata: {labels: {app: vllm}}
+      spec:
+        containers: [{name: vllm, image: "vllm/vllm-openai:v0.11.0"}]
+`;
+  const { model } = adaptKubernetes(loadYamlStream(new SourceFile('lws.yaml', text)));
+  assert.deepEqual(runningPodLabels(model.workloads[0] as (typeof model.workloads)[0]), { app: 'vllm', 'leaderworkerset.sigs.k8s.io/name': 'vllm' });
 });

@@ -35,6 +35,20 @@ const BUILT_IN: ReadonlyMap<string, { groups: readonly string[]; locations: read
 /** Finds the pod templates of a custom resource; locations may depend on content (Ray worker groups). */
 export type PodTemplateLocator = (object: K8sObject) => readonly PodTemplateLocation[];
 
+/**
+ * LeaderWorkerSet (`leaderworkerset.x-k8s.io/v1`, kubernetes-sigs/lws api/leaderworkerset/v1/leaderworkerset_types.go):
+ * `spec.leaderWorkerTemplate.workerTemplate` (required; also the leader's when `leaderTemplate` is absent)
+ * and the optional `leaderTemplate`, both PodTemplateSpecs.
+ */
+function leaderWorkerSetTemplates(object: K8sObject): PodTemplateLocation[] {
+  const base = ['spec', 'leaderWorkerTemplate'];
+  const locations: PodTemplateLocation[] = [];
+  for (const [role, key] of [['leader', 'leaderTemplate'], ['worker', 'workerTemplate']] as const) {
+    if (object.root.get(...base, key, 'spec').isMap()) locations.push({ role, spec: [...base, key, 'spec'], metadata: [...base, key, 'metadata'] });
+  }
+  return locations;
+}
+
 /** Knative Serving gives the serving container a TCP readiness probe on its port when the manifest writes none. */
 const KNATIVE_TEMPLATE: readonly PodTemplateLocation[] = [{ ...(TEMPLATE[0] as PodTemplateLocation), containerFacts: () => ({ defaultProbes: ['readiness'] }) }];
 
@@ -46,6 +60,7 @@ const KNATIVE_TEMPLATE: readonly PodTemplateLocation[] = [{ ...(TEMPLATE[0] as P
 const CUSTOM: ReadonlyMap<string, PodTemplateLocator> = new Map<string, PodTemplateLocator>([
   // A Rollout with `workloadRef` has no template: it yields no workload.
   ['argoproj.io/Rollout', () => TEMPLATE],
+  ['leaderworkerset.x-k8s.io/LeaderWorkerSet', leaderWorkerSetTemplates],
   ['serving.knative.dev/Service', () => KNATIVE_TEMPLATE],
   ['serving.kserve.io/InferenceService', inferenceServiceTemplates],
   ['serving.kserve.io/ServingRuntime', servingRuntimeTemplates],

@@ -68,3 +68,8 @@ spec:
   assert.deepEqual(findFlags(words, ['--gunicorn-opts'], { requiresValue: true }).map((flag) => flag.value), ['--bind 0.0.0.0:5000']);
   assert.deepEqual(findFlags(words, ['--port'], { requiresValue: true }).map((flag) => flag.value), ['5000']);
 });
+
+test('findFlags: a flag keeps the origin of a word that is not written in command / args', () => {
+  const words = commandWords(containerNamed(modelOf(POD), 'direct')).map((word) => ({ ...word, origin: 'env EXTRA' }));
+  assert.deepEqual(findFlags(words, ['--model-repository']).map((flag) => [flag.value, flag.origin]), [['s3://bucket/models', 'env EXTRA']]);
+});

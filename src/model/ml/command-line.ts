@@ -10,6 +10,8 @@ export interface CommandWord {
   readonly node: Node;
   /** True when the word was split out of a shell script (the node is the script). */
   readonly fromScript: boolean;
+  /** Where a word that is not in `command` / `args` comes from (`env VLLM_ADDITIONAL_ARGS`). */
+  readonly origin?: string;
 }
 
 const SHELLS = /(^|\/)(ba|da|z|a)?sh$/;
@@ -129,6 +131,8 @@ export interface FlagOccurrence {
   /** `true` for a switch with no value. */
   readonly value: string | true;
   readonly node: Node;
+  /** The flag word's `origin`, when it is not written in `command` / `args`. */
+  readonly origin?: string;
 }
 
 /**
@@ -142,13 +146,14 @@ export function findFlags(words: readonly CommandWord[], names: readonly string[
   const out: FlagOccurrence[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as CommandWord;
+    const origin = word.origin === undefined ? {} : { origin: word.origin };
     for (const name of names) {
       if (word.text === name) {
         const next = words[i + 1];
         const takesValue = options.switch !== true && next !== undefined && (options.requiresValue === true || !next.text.startsWith('-')) && !(next.fromScript && SEPARATORS.has(next.text));
-        out.push({ name, value: takesValue ? next.text : true, node: takesValue && !next.fromScript ? next.node : word.node });
+        out.push({ name, value: takesValue ? next.text : true, node: takesValue && !next.fromScript ? next.node : word.node, ...origin });
       } else if (word.text.startsWith(`${name}=`)) {
-        out.push({ name, value: word.text.slice(name.length + 1), node: word.node });
+        out.push({ name, value: word.text.slice(name.length + 1), node: word.node, ...origin });
       }
     }
   }

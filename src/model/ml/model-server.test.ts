@@ -18,6 +18,12 @@ describe('recognition (catalogue A.0)', () => {
     { name: 'Cloud TPU build of TF Serving', container: '    - {name: s, image: "us-docker.pkg.dev/cloud-tpu-images/inference/tf-serving-tpu:2.13.0"}\n', kind: 'tf-serving', evidence: ['image'] },
     { name: 'TF Serving example image from gcr.io/tensorflow-serving', container: '    - {name: s, image: "gcr.io/tensorflow-serving/resnet"}\n', kind: 'tf-serving', evidence: ['image'] },
     { name: 'LMCache build of vLLM', container: '    - {name: s, image: "lmcache/vllm-openai:2025-05-27-v1"}\n', kind: 'vllm', evidence: ['image'] },
+    { name: 'upstream vLLM CPU build', container: '    - {name: s, image: "docker.io/vllm/vllm-openai-cpu:v0.23.0"}\n', kind: 'vllm', evidence: ['image'] },
+    { name: "llm-d's CUDA build of vLLM", container: '    - {name: s, image: "ghcr.io/llm-d/llm-d-cuda:v0.9.0"}\n', kind: 'vllm', evidence: ['image'] },
+    { name: "llm-d's first image", container: '    - {name: s, image: "ghcr.io/llm-d/llm-d:0.0.8"}\n', kind: 'vllm', evidence: ['image'] },
+    { name: 'Red Hat AI Inference Server vLLM', container: '    - {name: s, image: "registry.redhat.io/rhaiis/vllm-cuda-rhel9:3.2.1"}\n', kind: 'vllm', evidence: ['image'] },
+    { name: "llm-d's SGLang build is not vLLM", container: '    - {name: s, image: "ghcr.io/llm-d/llm-d-xpu-sglang:v0.9.0"}\n', kind: undefined },
+    { name: "llm-d's endpoint picker and simulator are not vLLM", container: '    - {name: s, image: "ghcr.io/llm-d/llm-d-inference-sim:v0.10.0"}\n', kind: undefined },
     { name: 'a web server is not a model server', container: '    - {name: s, image: "nginx:1.27", args: ["--port", "8000"]}\n', kind: undefined },
     { name: 'a word "serve" alone is not vLLM', container: '    - {name: s, image: "node:20", command: [npm, run, serve]}\n', kind: undefined },
     { name: 'BentoML runner server as Yatai starts it', container: '    - {name: s, image: "registry.example.com/summarizer:1.0", args: [bentoml, start-runner-server, ., --runner-name, llm]}\n', kind: 'bentoml', evidence: ['command'] },
@@ -238,4 +244,97 @@ spec:
       ['d', 'kserve', ['crd']],
     ],
   );
+});
+
+describe('LLMInferenceService (KServe presets run vLLM in the main container)', () => {
+  const llmisvc = (main: string, extra = ''): string => `apiVersion: serving.kserve.io/v1alpha1
+kind: LLMInferenceService
+metadata: {name: chat, namespace: serving}
+spec:
+  model: {uri: "hf://acme/chat-7b", name: acme/chat-7b}
+  template:
+    containers:
+${main}${extra}`;
+
+  test('the main container without a command is vLLM: VLLM_ADDITIONAL_ARGS words before its args, located at the env value; spec.model.uri is the model', () => {
+    const model = modelOf(
+      llmisvc(`      - name: main
+        args: [--max-model-len, "4096"]
+        env:
+          - name: VLLM_ADDITIONAL_ARGS
+            value: >-
+              --trust-remote-code
+              --port=9000
+              --chat-template '{{ messages }}'
+      - {name: log-shipper, image: "fluent/fluent-bit:3.0"}
+`),
+    );
+    assert.deepEqual(
+      modelServersIn(model).map((server) => [server.container.name, server.kind, server.evidence]),
+      [['main', 'vllm', ['crd']]],
+    );
+    const server = modelServerFacts(model, containerNamed(model, 'main'));
+    assert.ok(server);
+    assert.deepEqual(server.words.map((word) => word.text), ['--trust-remote-code', '--port=9000', '--chat-template', '{{ messages }}', '--max-model-len', '4096']);
+    const trust = server.setting({ flags: ['--trust-remote-code'], switch: true });
+    assert.equal(trust?.description, '--trust-remote-code in env VLLM_ADDITIONAL_ARGS');
+    assert.equal(lineOfNode(trust?.node as NonNullable<typeof trust>['node']), 12);
+    assert.equal(server.setting({ flags: ['--max-model-len'] })?.description, '--max-model-len=4096');
+    assert.deepEqual(server.ports.map((port) => [port.number, port.setBy?.description]), [[9000, '--port=9000 in env VLLM_ADDITIONAL_ARGS']]);
+    assert.deepEqual(server.modelSources.map((source) => [source.value, source.source, source.description, lineOfNode(source.node)]), [['hf://acme/chat-7b', 'resource', 'spec.model.uri of LLMInferenceService chat', 5]]);
+  });
+
+  test('VLLM_ADDITIONAL_ARGS from a scanned ConfigMap is read there; from a Secret it is unknown and adds nothing', () => {
+    const model = modelOf(
+      `${llmisvc(`      - name: main
+        image: ghcr.io/llm-d/llm-d-cuda:v0.9.0
+        env:
+          - name: VLLM_ADDITIONAL_ARGS
+            valueFrom: {configMapKeyRef: {name: vllm-args, key: args}}
+`)}---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: vllm-args, namespace: serving}
+data:
+  args: "--enable-auto-tool-choice --tool-call-parser=hermes"
+---
+${llmisvc(`      - name: secret-main
+        env:
+          - name: VLLM_ADDITIONAL_ARGS
+            valueFrom: {secretKeyRef: {name: vllm-args, key: args}}
+`).replace('name: chat,', 'name: hidden,')}`,
+    );
+    const server = modelServerFacts(model, containerNamed(model, 'main'));
+    assert.deepEqual(server?.evidence, ['image', 'crd']);
+    assert.equal(server?.image?.version, undefined, "llm-d's tag is its own release, not vLLM's");
+    const parser = server?.setting({ flags: ['--tool-call-parser'] });
+    assert.equal(parser?.description, '--tool-call-parser=hermes in env VLLM_ADDITIONAL_ARGS (ConfigMap vllm-args key args)');
+    assert.equal(lineOfNode(parser?.node as NonNullable<typeof parser>['node']), 18);
+    const hidden = modelServerFacts(model, containerNamed(model, 'secret-main'));
+    assert.equal(hidden?.kind, 'vllm');
+    assert.deepEqual(hidden?.words, []);
+  });
+
+  test('a main container with its own command runs what it says: the llm-d simulator is not vLLM, a script expands $VLLM_ADDITIONAL_ARGS where it writes it', () => {
+    const model = modelOf(
+      `${llmisvc(`      - name: main
+        image: ghcr.io/llm-d/llm-d-inference-sim:v0.10.0
+        command: [/app/llm-d-inference-sim]
+        args: [--port, "8000", --model, acme/chat-7b]
+        env: [{name: VLLM_ADDITIONAL_ARGS, value: --trust-remote-code}]
+`)}---
+${llmisvc(`      - name: main
+        image: ghcr.io/llm-d/llm-d-cuda:v0.9.0
+        command: [/bin/sh, -c]
+        args: ["vllm serve /mnt/models --port 8000 $VLLM_ADDITIONAL_ARGS && echo done --enforce-eager"]
+        env: [{name: VLLM_ADDITIONAL_ARGS, value: --enable-lora}]
+`).replace('name: chat,', 'name: scripted,')}`,
+    );
+    const simulator = model.workloads[0]?.containers[0] && modelServerFacts(model, model.workloads[0].containers[0]);
+    assert.notEqual(simulator?.kind, 'vllm');
+    assert.equal(simulator?.setting({ flags: ['--trust-remote-code'], switch: true }), undefined);
+    const scripted = modelServersIn(model).find((server) => server.container.workload.object.name === 'scripted');
+    assert.deepEqual(scripted?.words.map((word) => word.text), ['vllm', 'serve', '/mnt/models', '--port', '8000', '--enable-lora']);
+    assert.deepEqual(scripted?.modelSources.map((source) => source.value), ['/mnt/models', 'hf://acme/chat-7b']);
+  });
 });

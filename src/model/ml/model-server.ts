@@ -5,7 +5,7 @@ import type { ContainerRef, K8sObject, KubernetesModel } from '../kubernetes.js'
 import { acceleratorResources } from '../resources.js';
 import { collectingUnknownReads, replayUnknownReads } from '../value.js';
 import type { Node, UnknownRead } from '../value.js';
-import { commandSegment, commandWords, findFlags } from './command-line.js';
+import { commandSegment, commandWords, findFlags, shellWords } from './command-line.js';
 import type { CommandWord } from './command-line.js';
 import { isFloatingTag, parseImage, versionOfTag } from './images.js';
 import type { ImageReference, Version } from './images.js';
@@ -85,8 +85,21 @@ const CRD_SERVERS: ReadonlyMap<string, ModelServerKind> = new Map([
   ['serving.kserve.io/InferenceService', 'kserve'],
   ['serving.kserve.io/ServingRuntime', 'kserve'],
   ['serving.kserve.io/ClusterServingRuntime', 'kserve'],
-  ['serving.kserve.io/LLMInferenceService', 'kserve'],
 ]);
+
+/**
+ * The server an LLMInferenceService's `main` container runs. KServe's well-known presets
+ * (config/llmisvcconfig/config-llm-template.yaml, -decode-, -prefill-, -worker-data-parallel) start
+ * `exec vllm serve /mnt/models … ${VLLM_ADDITIONAL_ARGS} $@` in an llm-d vLLM image, the template's
+ * `args` being `$@`: vLLM, unless the template writes its own `command` (the llm-d inference simulator).
+ */
+function llmInferenceServiceServer(container: ContainerRef): ModelServerKind {
+  return container.node.get('command').isWritten() ? 'kserve' : 'vllm';
+}
+
+function isLlmInferenceService(object: K8sObject): boolean {
+  return object.group === 'serving.kserve.io' && object.kind === 'LLMInferenceService';
+}
 
 export interface Recognition {
   readonly kind: ModelServerKind;
@@ -139,7 +152,7 @@ function recognise(container: ContainerRef, words: readonly CommandWord[]): Reco
     }
   }
   const object = container.workload.object;
-  const crdKind = CRD_SERVERS.get(`${object.group}/${object.kind}`);
+  const crdKind = isLlmInferenceService(object) ? llmInferenceServiceServer(container) : CRD_SERVERS.get(`${object.group}/${object.kind}`);
   // Where the resource says which container is the server, its siblings (log shippers, redis) are not.
   const isServerContainer = container.server === true || (container.role === 'container' && !container.workload.containers.some((sibling) => sibling.server === true));
   if (crdKind !== undefined && isServerContainer && (kind === undefined || kind === crdKind || crdKind === 'kserve')) {
@@ -230,12 +243,13 @@ function buildModelServer(model: KubernetesModel, container: ContainerRef): Mode
   if (!recognised) return undefined;
   const allWords = recognised.words;
   const info = serverKindInfo(recognised.kind);
-  const words = recognised.start >= 0 ? commandSegment(allWords, recognised.start) : allWords;
+  const words = withAdditionalArgs(model, container, recognised.kind, recognised.start >= 0 ? commandSegment(allWords, recognised.start) : allWords);
 
   const imageNode = container.node.get('image');
   const imageText = imageNode.str();
   const parsed = imageText === undefined ? undefined : parseImage(imageText);
-  const image: ServerImage | undefined = parsed && { ...parsed, node: imageNode, version: versionOfTag(parsed.tag), floating: parsed.digest === undefined && isFloatingTag(parsed.tag) };
+  const rebuilt = parsed !== undefined && (info.rebuiltImages ?? []).some((pattern) => pattern.test(parsed.repository));
+  const image: ServerImage | undefined = parsed && { ...parsed, node: imageNode, version: rebuilt ? undefined : versionOfTag(parsed.tag), floating: parsed.digest === undefined && isFloatingTag(parsed.tag) };
 
   const configFile = info.configFile ? configFileOf(model, container, words, info.configFile) : undefined;
   const fileValues = configFile && info.configFile?.format === 'properties' ? fileSettings(configFile, parseProperties(configFile.text)) : new Map<string, Setting>();
@@ -244,7 +258,8 @@ function buildModelServer(model: KubernetesModel, container: ContainerRef): Mode
     const out: Setting[] = [];
     if (query.flags && query.flags.length > 0) {
       for (const flag of findFlags(words, query.flags, { switch: query.switch === true, requiresValue: query.requiresValue === true })) {
-        out.push({ name: flag.name, value: flag.value, node: flag.node, source: 'argument', description: flag.value === true ? flag.name : `${flag.name}=${flag.value}` });
+        const written = flag.value === true ? flag.name : `${flag.name}=${flag.value}`;
+        out.push({ name: flag.name, value: flag.value, node: flag.node, source: 'argument', description: flag.origin === undefined ? written : `${written} in ${flag.origin}` });
       }
     }
     for (const name of query.env ?? []) {
@@ -262,6 +277,7 @@ function buildModelServer(model: KubernetesModel, container: ContainerRef): Mode
   const modelSources = [
     ...settings({ flags: info.modelFlags ?? [], env: info.modelEnv ?? [] }),
     ...positionalModel(recognised.kind, words),
+    ...llmInferenceServiceModel(container),
   ];
   const serviceAccountNode = container.workload.podSpec.get('serviceAccountName');
   const server: ModelServer = {
@@ -281,6 +297,34 @@ function buildModelServer(model: KubernetesModel, container: ContainerRef): Mode
     portsWith: (...roles) => ports.filter((port) => port.roles.some((role) => roles.includes(role))),
   };
   return server;
+}
+
+const VLLM_ADDITIONAL_ARGS = 'VLLM_ADDITIONAL_ARGS';
+
+/**
+ * vLLM's words with those of env `VLLM_ADDITIONAL_ARGS` (a literal or a scanned ConfigMap's value; a
+ * Secret's is unknown and adds none), located at the env value: where the script expands
+ * `$VLLM_ADDITIONAL_ARGS`, or, for an LLMInferenceService container that leaves the presets' command
+ * (see llmInferenceServiceServer), before the template's `args` as the presets' `eval` does.
+ */
+function withAdditionalArgs(model: KubernetesModel, container: ContainerRef, kind: ModelServerKind, words: readonly CommandWord[]): readonly CommandWord[] {
+  if (kind !== 'vllm') return words;
+  const at = words.findIndex((word) => word.fromScript && /^\$(VLLM_ADDITIONAL_ARGS|\{VLLM_ADDITIONAL_ARGS(:?-)?\})$/.test(word.text));
+  const preset = at === -1 && container.server === true && isLlmInferenceService(container.workload.object) && !container.node.get('command').isWritten();
+  if (at === -1 && !preset) return words;
+  const setting = envSetting(model, container, VLLM_ADDITIONAL_ARGS);
+  const value = setting?.value;
+  const extra: CommandWord[] = setting && typeof value === 'string' ? shellWords(value).map((text) => ({ text, node: setting.node, fromScript: true, origin: setting.description })) : [];
+  return at === -1 ? [...extra, ...words] : [...words.slice(0, at), ...extra, ...words.slice(at + 1)];
+}
+
+/** An LLMInferenceService's `spec.model.uri`: what KServe downloads to `/mnt/models`, which the presets serve. */
+function llmInferenceServiceModel(container: ContainerRef): Setting[] {
+  const object = container.workload.object;
+  if (container.server !== true || !isLlmInferenceService(object)) return [];
+  const uri = object.root.get('spec', 'model', 'uri');
+  if (!uri.isWritten()) return [];
+  return [{ name: 'spec.model.uri', value: uri.str(), node: uri, source: 'resource', description: `spec.model.uri of LLMInferenceService ${object.name ?? '(unnamed)'}` }];
 }
 
 /** `vllm serve MODEL`, `bentoml serve BENTO`: the first word after the phrase that is not a flag. */

@@ -29,6 +29,8 @@ export interface ServerKindInfo {
   readonly title: string;
   /** Repository paths (registry removed, lower-cased). */
   readonly images: readonly RegExp[];
+  /** Images built by others whose tag is their own release, not the server's version (llm-d's vLLM). */
+  readonly rebuiltImages?: readonly RegExp[];
   /** The program that is the server, as the first word of a command. */
   readonly programs: readonly RegExp[];
   /** A command-line phrase that is the server (`vllm serve`, `python -m vllm.entrypoints…`). */
@@ -97,12 +99,22 @@ export const SERVER_KINDS: readonly ServerKindInfo[] = [
   {
     kind: 'vllm',
     title: 'vLLM',
-    // LMCache's build of the same server (vLLM production stack).
-    images: [/(^|\/)vllm\/vllm-openai$/, /(^|\/)lmcache\/vllm-openai$/],
+    // The upstream CPU / ROCm / XPU builds, LMCache's build of the same server (vLLM production stack),
+    // llm-d's vLLM builds (llm-d docs/…/artifacts.md "Custom Images": llm-d-cuda, -aws, -rocm, -xpu, -cpu;
+    // `llm-d-xpu-sglang` is SGLang; the plain `llm-d` image is what KServe's older LLMInferenceService
+    // presets run `vllm serve` in) and Red Hat AI Inference Server's (`rhaiis/vllm-cuda-rhel9`, …).
+    images: [
+      /(^|\/)vllm\/vllm-openai(-cpu|-rocm|-xpu)?$/,
+      /(^|\/)lmcache\/vllm-openai$/,
+      /(^|\/)llm-d\/llm-d(-cuda|-aws|-rocm|-xpu|-cpu)?$/,
+      /(^|\/)rhaiis\/vllm-[a-z0-9]+-rhel\d+$/,
+    ],
+    // Their tags are llm-d / RHAIIS releases, not vLLM's.
+    rebuiltImages: [/(^|\/)llm-d\/llm-d(-[a-z]+)?$/, /(^|\/)rhaiis\//],
     programs: [],
     phrases: [/(^|\s|\/)vllm serve(\s|$)/, /vllm\.entrypoints\.openai\.api_server/],
     ports: [{ label: 'OpenAI API', roles: ['inference', 'metrics'], protocol: 'http', default: 8000, flags: ['--port'] }],
-    registries: ['docker.io/vllm', 'docker.io/lmcache'],
+    registries: ['docker.io/vllm', 'docker.io/lmcache', 'ghcr.io/llm-d', 'registry.redhat.io/rhaiis'],
     modelFlags: ['--model'],
   },
   {

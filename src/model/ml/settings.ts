@@ -13,7 +13,8 @@ export interface Setting {
   readonly value: string | true | undefined;
   /** Where it is written: the argument, the env entry's value, the ConfigMap entry. */
   readonly node: Node;
-  readonly source: 'argument' | 'env' | 'config-file';
+  /** `resource`: a field of the custom resource that runs the server (an LLMInferenceService's `spec.model.uri`). */
+  readonly source: 'argument' | 'env' | 'config-file' | 'resource';
   /** For messages: `env TS_ENABLE_MODEL_API`, `config.properties of ConfigMap ts-config`. */
   readonly description: string;
 }

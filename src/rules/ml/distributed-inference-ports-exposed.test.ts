@@ -21,6 +21,14 @@ ruleTester(distributedInferencePortsExposed, {
       ],
     },
     {
+      name: "a LeaderWorkerSet: the leader's Service publishes the data-parallel RPC port; the workers use the host network",
+      file: 'fail-leader-worker-set.yaml',
+      errors: [
+        { line: 33, messageId: 'portPublished', severity: 'high' },
+        { line: 42, messageId: 'hostNetwork', severity: 'high' },
+      ],
+    },
+    {
       name: 'the namespace has NetworkPolicies: none selects the SGLang pods; the one selecting the vLLM prefill pods admits everyone',
       file: 'fail-network-policy.yaml',
       errors: [

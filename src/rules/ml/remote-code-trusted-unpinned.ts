@@ -67,7 +67,10 @@ spec:
         // Without a model named, only vLLM and TGI fall back to a default Hub model.
         if (sources.length === 0 && server.kind !== 'vllm' && server.kind !== 'tgi') return;
         const hubSource = server.modelSources.find((source) => typeof source.value === 'string' && modelReferenceKind(source.value) === 'hub');
-        const pin = server.setting(CODE_REVISION) ?? server.setting(MODEL_REVISION);
+        // An LLMInferenceService's `hf://org/model[:revision]` is downloaded to /mnt/models before vLLM starts: only the URI's revision pins it.
+        const uriRevision = hubSource?.source === 'resource' ? /^hf:\/\/[^:@]+[:@](.+)$/i.exec(String(hubSource.value))?.[1] : undefined;
+        if (isCommitSha(uriRevision)) return;
+        const pin = hubSource?.source === 'resource' ? undefined : (server.setting(CODE_REVISION) ?? server.setting(MODEL_REVISION));
         if (pin && pin.value === undefined) return;
         if (pin && isCommitSha(pin.value)) return;
         const data = { container: container.name || '(unnamed)', server: server.info.title, setting: trust.description };

@@ -88,7 +88,8 @@ spec:
         }
         const server = modelServerFacts(context.model, container);
         if (server?.kind !== 'vllm' && server?.kind !== 'tgi' && server?.kind !== 'nim') return;
-        const source = server.modelSources.find((candidate) => typeof candidate.value === 'string' && modelReferenceKind(candidate.value) === 'hub');
+        // An LLMInferenceService's `spec.model.uri` is the object visitor's.
+        const source = server.modelSources.find((candidate) => candidate.source !== 'resource' && typeof candidate.value === 'string' && modelReferenceKind(candidate.value) === 'hub');
         const nimModel = server.kind === 'nim' ? server.setting({ env: ['NIM_MODEL_NAME'] }) : undefined;
         const hub = source ?? (typeof nimModel?.value === 'string' && /^hf:\/\//i.test(nimModel.value) ? nimModel : undefined);
         if (!hub || typeof hub.value !== 'string') return;
