@@ -30,7 +30,13 @@ export interface RuleMeta {
    * A minimal manifest that fires and one that does not; both are checked by the registry test,
    * with `options` when given (a rule that stays silent until configured).
    */
-  readonly examples: { readonly bad: string; readonly good: string; readonly options?: Readonly<Record<string, unknown>> };
+  readonly examples: {
+    readonly bad: string;
+    readonly good: string;
+    readonly options?: Readonly<Record<string, unknown>>;
+    /** `hcl` for Terraform rules (the examples are `.tf` files); YAML manifests otherwise. */
+    readonly language?: 'yaml' | 'hcl';
+  };
   /** Generic rule ids that this more specific rule replaces when both flag the same field (F.10). */
   readonly supersedes?: readonly string[];
   /** The flagged source holds a secret (a password in an env value): reports never quote that text. */

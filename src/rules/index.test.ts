@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SourceFile } from '../source/source-file.js';
-import { findingsOf } from '../testing/rule-tester.js';
+import { findingsOf, terraformFindingsOf } from '../testing/rule-tester.js';
 import { DIAGNOSTICS } from './diagnostics.js';
 import { RULES } from './index.js';
 import { expectedRuleDocs } from './rule-docs-files.js';
@@ -48,12 +49,26 @@ test('every rule file is registered, lives in its prefix folder, is named after 
   assert.equal(files, RULES.length, 'every registered rule has a file');
 });
 
-test('every bad example fires and every good example stays silent', () => {
-  for (const rule of RULES) {
-    const bad = findingsOf(rule, new SourceFile('bad.yaml', rule.meta.examples.bad), rule.meta.examples.options);
-    assert.ok(bad.some((finding) => finding.ruleId === rule.meta.id), `${rule.meta.id}: bad example does not fire`);
-    const good = findingsOf(rule, new SourceFile('good.yaml', rule.meta.examples.good), rule.meta.examples.options);
-    assert.deepEqual(good.map((finding) => finding.message), [], `${rule.meta.id}: good example fires`);
+test('every bad example fires and every good example stays silent', async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'inferguard-examples-'));
+  try {
+    for (const rule of RULES) {
+      const { bad: badText, good: goodText, options, language } = rule.meta.examples;
+      const findingsFor = async (name: string, text: string) => {
+        if (language !== 'hcl') return findingsOf(rule, new SourceFile(`${name}.yaml`, text), options);
+        // A Terraform example is one configuration: its own directory, one main.tf.
+        const dir = join(workspace, rule.meta.id, name);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'main.tf'), text);
+        return terraformFindingsOf(rule, dir, options);
+      };
+      const bad = await findingsFor('bad', badText);
+      assert.ok(bad.some((finding) => finding.ruleId === rule.meta.id), `${rule.meta.id}: bad example does not fire`);
+      const good = await findingsFor('good', goodText);
+      assert.deepEqual(good.map((finding) => finding.message), [], `${rule.meta.id}: good example fires`);
+    }
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
   }
 });
 

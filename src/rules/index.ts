@@ -1,3 +1,4 @@
+import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js';
 import type { Rule } from './define-rule.js';
 import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
 import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
@@ -94,6 +95,7 @@ import { vllmExposedWithoutPathAllowlist } from './ml/vllm-exposed-without-path-
 
 /** Every built-in rule, sorted by id. Explicit on purpose: nothing registers itself on import. */
 export const RULES: readonly Rule[] = [
+  sagemakerModelNotIsolated,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

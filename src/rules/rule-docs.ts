@@ -27,8 +27,9 @@ export function renderRuleDoc(meta: RuleMeta | DiagnosticMeta): string {
   if ('examples' in meta && meta.options && Object.keys(meta.options).length > 0) lines.push(...renderOptions(meta.id, meta.options, meta.examples.options));
   if ('examples' in meta) {
     const withOptions = meta.examples.options ? ' (with the options above)' : '';
-    lines.push(`## Example that fires${withOptions}`, '', '```yaml', meta.examples.bad.trimEnd(), '```', '');
-    lines.push(`## Example that passes${withOptions}`, '', '```yaml', meta.examples.good.trimEnd(), '```', '');
+    const fence = '```' + (meta.examples.language ?? 'yaml');
+    lines.push(`## Example that fires${withOptions}`, '', fence, meta.examples.bad.trimEnd(), '```', '');
+    lines.push(`## Example that passes${withOptions}`, '', fence, meta.examples.good.trimEnd(), '```', '');
   }
   if (meta.references.length) {
     lines.push('## References', '');

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkRuleOptions } from '../config/rule-options.js';
 import type { ConfiguredOptions } from '../config/rule-options.js';
+import { discoverFiles } from '../discover/discover.js';
 import { runRules } from '../engine/run-rules.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
 import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
+import { scanFiles } from '../pipeline/scan.js';
 import type { Rule } from '../rules/define-rule.js';
 import { SourceFile } from '../source/source-file.js';
 
@@ -71,23 +73,38 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
     return new SourceFile(path, readFileSync(path, 'utf8'));
   };
 
+  // Terraform fixtures (a .tf / .tf.json / .tfvars file, or a directory holding a configuration with its
+  // modules) go through the real discovery and Terraform pipeline; in a directory case each error names its file.
+  const isTerraformCase = (testCase: ValidCase): boolean => {
+    if (testCase.file === undefined || !tests.fixtures) return false;
+    const path = join(tests.fixtures, testCase.file);
+    return TERRAFORM_FIXTURE.test(testCase.file) || statSync(path).isDirectory();
+  };
+  const run = async (testCase: ValidCase): Promise<{ findings: Finding[]; path: string; directory: boolean }> => {
+    if (isTerraformCase(testCase)) {
+      const path = join(tests.fixtures as string, testCase.file as string);
+      return { findings: await terraformFindingsOf(rule, path, testCase.options), path, directory: statSync(path).isDirectory() };
+    }
+    const file = source(testCase);
+    return { findings: findingsOf(rule, file, testCase.options), path: file.path, directory: false };
+  };
+
   test(`${rule.meta.id} ${rule.meta.name}`, async (t) => {
     for (const testCase of tests.valid) {
-      await t.test(`valid: ${testCase.name}`, () => {
-        const findings = findingsOf(rule, source(testCase), testCase.options);
+      await t.test(`valid: ${testCase.name}`, async () => {
+        const { findings } = await run(testCase);
         assert.deepEqual(findings.map(describe), [], 'expected no finding');
       });
     }
     for (const testCase of tests.invalid) {
-      await t.test(`invalid: ${testCase.name}`, () => {
-        const file = source(testCase);
-        const findings = findingsOf(rule, file, testCase.options);
+      await t.test(`invalid: ${testCase.name}`, async () => {
+        const { findings, path, directory } = await run(testCase);
         const actual = findings.map(describe).sort();
         const expected = testCase.errors
           .map((error) =>
             describe({
               ruleId: rule.meta.id,
-              location: { file: error.file ?? file.path, startLine: error.line },
+              location: { file: directory ? join(path, expectFile(error.file, testCase.name)) : (error.file ?? path), startLine: error.line },
               messageId: error.messageId ?? findings.find((finding) => finding.location.startLine === error.line)?.messageId,
               severity: error.severity ?? findings.find((finding) => finding.location.startLine === error.line)?.severity ?? rule.meta.severity,
             }),
@@ -103,6 +120,26 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
       });
     }
   });
+}
+
+const TERRAFORM_FIXTURE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
+
+function expectFile(file: string | undefined, caseName: string): string {
+  assert.ok(file, `case '${caseName}' is a Terraform directory: each expected error names its file (relative to the directory)`);
+  return file;
+}
+
+/**
+ * Scans a Terraform fixture (a file, or a directory with its modules) through the real discovery and
+ * pipeline with one rule; the fixture must parse. Returns that rule's findings.
+ */
+export async function terraformFindingsOf(rule: Rule, path: string, options?: Readonly<Record<string, unknown>>): Promise<Finding[]> {
+  const discovered = await discoverFiles({ paths: [path], cwd: process.cwd() });
+  const ruleOptions = options === undefined ? undefined : new Map([[rule.meta.id, optionsOf(rule, options, path)]]);
+  const { result } = await scanFiles({ files: discovered.files, problems: discovered.problems, rules: [rule], failOn: 'none', today: '2026-01-01', ...(ruleOptions ? { ruleOptions } : {}) });
+  const broken = result.findings.filter((finding) => finding.ruleId === 'IG-PARSE-001' || finding.ruleId === 'IG-ENGINE-001');
+  assert.deepEqual(broken.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.startLine} ${finding.message}`), [], `fixture ${path} does not scan cleanly`);
+  return result.findings.filter((finding) => finding.ruleId === rule.meta.id);
 }
 
 /** Loads one file through the real pipeline and runs one rule over it, with `options` as a config would set them. */
