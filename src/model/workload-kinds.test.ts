@@ -41,6 +41,13 @@ test('a Knative Service container gets its readiness probe from Knative', () => 
   assert.deepEqual(workloadsOf(text), [['Service', '', ['readiness']]]);
 });
 
+test('a Knative Configuration (spec.template) and Revision (the pod spec itself) are workloads too', () => {
+  const configuration = 'apiVersion: serving.knative.dev/v1\nkind: Configuration\nmetadata: {name: hello}\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/knative/helloworld-go:latest\n';
+  assert.deepEqual(workloadsOf(configuration), [['Configuration', '', ['readiness']]]);
+  const revision = 'apiVersion: serving.knative.dev/v1\nkind: Revision\nmetadata: {name: hello-00001}\nspec:\n  containers:\n    - image: ghcr.io/knative/helloworld-go:latest\n';
+  assert.deepEqual(workloadsOf(revision), [['Revision', '', ['readiness']]]);
+});
+
 test('a custom resource of an unknown group is no workload, whatever its shape', () => {
   const text = 'apiVersion: example.com/v1\nkind: RayCluster\nmetadata: {name: lookalike}\nspec:\n  headGroupSpec:\n    template:\n      spec:\n        containers: [{name: a, image: x:1}]\n';
   assert.deepEqual(workloadsOf(text), []);

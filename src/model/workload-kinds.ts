@@ -51,6 +51,8 @@ function leaderWorkerSetTemplates(object: K8sObject): PodTemplateLocation[] {
 
 /** Knative Serving gives the serving container a TCP readiness probe on its port when the manifest writes none. */
 const KNATIVE_TEMPLATE: readonly PodTemplateLocation[] = [{ ...(TEMPLATE[0] as PodTemplateLocation), containerFacts: () => ({ defaultProbes: ['readiness'] }) }];
+/** A Knative Revision is the pod spec itself (RevisionSpec inlines PodSpec). */
+const KNATIVE_REVISION: readonly PodTemplateLocation[] = [{ role: 'pod', spec: ['spec'], metadata: ['metadata'], containerFacts: () => ({ defaultProbes: ['readiness'] }) }];
 
 /**
  * Custom resources that carry pod templates, keyed by `group/Kind`; the ML CRD adapters are in
@@ -61,6 +63,8 @@ const CUSTOM: ReadonlyMap<string, PodTemplateLocator> = new Map<string, PodTempl
   // A Rollout with `workloadRef` has no template: it yields no workload.
   ['argoproj.io/Rollout', () => TEMPLATE],
   ['leaderworkerset.x-k8s.io/LeaderWorkerSet', leaderWorkerSetTemplates],
+  ['serving.knative.dev/Configuration', () => KNATIVE_TEMPLATE],
+  ['serving.knative.dev/Revision', () => KNATIVE_REVISION],
   ['serving.knative.dev/Service', () => KNATIVE_TEMPLATE],
   ['serving.kserve.io/InferenceService', inferenceServiceTemplates],
   ['serving.kserve.io/ServingRuntime', servingRuntimeTemplates],

@@ -12,11 +12,17 @@ ruleTester(schemaInvalidField, {
   valid: [
     { name: 'valid objects: quantities as numbers, int-or-string, null, folded base64, CRDs, stripped schema keys', file: 'pass-valid.yaml' },
     { name: 'kustomize patches: partial objects and $patch directives', file: 'pass-patches.yaml' },
+    { name: 'kubernetes_* in Terraform: primitives Terraform converts to the attribute type', file: 'pass-terraform-conversions.tf' },
     { name: 'kinds kubernetes-models does not know are skipped', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\nnotAField: 1\n' },
     { name: 'YAML 1.1 booleans are booleans to kubectl', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  automountServiceAccountToken: no\n  containers:\n    - name: a\n      image: x:1\n' },
     { name: 'a {placeholder} left for a tool to fill', code: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec:\n  awsElasticBlockStore:\n    volumeID: {volume-id}\n' },
   ],
   invalid: [
+    {
+      name: 'kubernetes_* in Terraform: a value no conversion makes an integer',
+      file: 'fail-terraform-types.tf',
+      errors: [{ line: 11, messageId: 'invalidValue' }],
+    },
     {
       name: 'misspelled and misplaced security fields, enum, types and quantity in a Deployment',
       file: 'fail-deployment.yaml',

@@ -244,7 +244,7 @@ function isPlaceholder(value: PlainValue | undefined): boolean {
 }
 
 /** One sentence for all schema errors at one value, or undefined when the API server would accept it. */
-function problemOf(errors: readonly SchemaError[], value: PlainValue | undefined): string | undefined {
+function problemOf(errors: readonly SchemaError[], value: PlainValue | undefined, fromTerraform: boolean): string | undefined {
   // `null` is how YAML writes "not set"; the API server treats it as absent.
   if (value === null || value === undefined || isPlaceholder(value)) return undefined;
   const types = new Set<string>();
@@ -273,9 +273,18 @@ function problemOf(errors: readonly SchemaError[], value: PlainValue | undefined
   }
   if (types.size === 0) return undefined;
   if (types.has('boolean') && typeof value === 'string' && YAML11_BOOLEAN.test(value)) return undefined;
+  // Terraform converts primitives to the provider schema's type before the API sees them (`value = 1` for a string).
+  if (fromTerraform && terraformConverts(types, value)) return undefined;
   const expected = [...types].map((type) => TYPE_WORDS[type] ?? type).join(' or ');
   const quote = types.has('string') && (typeof value === 'number' || typeof value === 'boolean') ? ' (quote it)' : '';
   return `must be ${expected}, not ${typeName(value)}${quote}`;
+}
+
+/** Terraform's primitive conversions (number / bool to string, numeric or boolean strings back). */
+function terraformConverts(types: ReadonlySet<string>, value: PlainValue): boolean {
+  if (types.has('string') && (typeof value === 'number' || typeof value === 'boolean')) return true;
+  if ((types.has('integer') || types.has('number')) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return true;
+  return types.has('boolean') && (value === 'true' || value === 'false');
 }
 
 /** Keywords reported; `oneOf` only wraps the type / format errors of its branches at the same path. */
@@ -358,7 +367,7 @@ spec:
         }
         for (const [pointer, atPath] of byPath) {
           const path = segmentsOf(pointer, root);
-          const problem = problemOf(atPath, valueAt(root, path));
+          const problem = problemOf(atPath, valueAt(root, path), object.doc.terraform !== undefined);
           if (!problem) continue;
           context.report({
             messageId: 'invalidValue',
