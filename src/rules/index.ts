@@ -1,4 +1,18 @@
 import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js';
+import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
+import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
+import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
+import { sagemakerAsyncOutputWithoutCmk } from './aws/sagemaker-async-output-without-cmk.js';
+import { sagemakerEndpointSsmAccess } from './aws/sagemaker-endpoint-ssm-access.js';
+import { sagemakerEnvSecretOrRemoteCode } from './aws/sagemaker-env-secret-or-remote-code.js';
+import { sagemakerImageNotPinned } from './aws/sagemaker-image-not-pinned.js';
+import { sagemakerNotebookDirectInternet } from './aws/sagemaker-notebook-direct-internet.js';
+import { sagemakerNotebookRootAccess } from './aws/sagemaker-notebook-root-access.js';
+import { sagemakerNotebookWithoutCmkOrImdsv1 } from './aws/sagemaker-notebook-without-cmk-or-imdsv1.js';
+import { sagemakerDomainPublicInternet } from './aws/sagemaker-domain-public-internet.js';
+import { sagemakerDomainWithoutCmk } from './aws/sagemaker-domain-without-cmk.js';
+import { sagemakerModelPackageGroupPublic } from './aws/sagemaker-model-package-group-public.js';
+import { bedrockInvocationLoggingAbsent } from './aws/bedrock-invocation-logging-absent.js';
 import type { Rule } from './define-rule.js';
 import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
 import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
@@ -96,6 +110,20 @@ import { vllmExposedWithoutPathAllowlist } from './ml/vllm-exposed-without-path-
 /** Every built-in rule, sorted by id. Explicit on purpose: nothing registers itself on import. */
 export const RULES: readonly Rule[] = [
   sagemakerModelNotIsolated,
+  sagemakerModelNotInVpc,
+  sagemakerEndpointStorageWithoutCmk,
+  sagemakerDataCaptureWithoutCmk,
+  sagemakerAsyncOutputWithoutCmk,
+  sagemakerEndpointSsmAccess,
+  sagemakerEnvSecretOrRemoteCode,
+  sagemakerImageNotPinned,
+  sagemakerNotebookDirectInternet,
+  sagemakerNotebookRootAccess,
+  sagemakerNotebookWithoutCmkOrImdsv1,
+  sagemakerDomainPublicInternet,
+  sagemakerDomainWithoutCmk,
+  sagemakerModelPackageGroupPublic,
+  bedrockInvocationLoggingAbsent,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,
