@@ -13,6 +13,10 @@ import { sagemakerDomainPublicInternet } from './aws/sagemaker-domain-public-int
 import { sagemakerDomainWithoutCmk } from './aws/sagemaker-domain-without-cmk.js';
 import { sagemakerModelPackageGroupPublic } from './aws/sagemaker-model-package-group-public.js';
 import { bedrockInvocationLoggingAbsent } from './aws/bedrock-invocation-logging-absent.js';
+import { servingRoleWildcardAction } from './aws/serving-role-wildcard-action.js';
+import { servingRoleBroadManagedPolicy } from './aws/serving-role-broad-managed-policy.js';
+import { passroleUnrestricted } from './aws/passrole-unrestricted.js';
+import { writeOnAnyResource } from './aws/write-on-any-resource.js';
 import type { Rule } from './define-rule.js';
 import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
 import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
@@ -124,6 +128,10 @@ export const RULES: readonly Rule[] = [
   sagemakerDomainWithoutCmk,
   sagemakerModelPackageGroupPublic,
   bedrockInvocationLoggingAbsent,
+  servingRoleWildcardAction,
+  servingRoleBroadManagedPolicy,
+  passroleUnrestricted,
+  writeOnAnyResource,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

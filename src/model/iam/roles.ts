@@ -1,0 +1,164 @@
+// The policies an IAM role holds, whichever way Terraform gives them to it, and the roles that
+// serve models (the identities rules IG-AWS-019 / 020 rate).
+import type { TerraformReference } from '../../parse/kubernetes/types.js';
+import type { TerraformModel, TfResource } from '../terraform.js';
+import type { Node } from '../value.js';
+import type { PolicyDocument } from './policy.js';
+import { policiesOf } from './policy-sources.js';
+
+/**
+ * AWS-managed policies that make an identity an administrator of everything, of IAM, of S3 or of
+ * SageMaker (AWS Managed Policy Reference Guide). Keyed by the policy name after
+ * `arn:<partition>:iam::aws:policy/`.
+ */
+export const ADMIN_CLASS_MANAGED_POLICIES: ReadonlyMap<string, { readonly scope: string }> = new Map([
+  ['AdministratorAccess', { scope: 'every action on every resource' }],
+  ['PowerUserAccess', { scope: 'every action except most of IAM and Organizations' }],
+  ['IAMFullAccess', { scope: 'every IAM action: it can grant itself anything' }],
+  ['AmazonS3FullAccess', { scope: 'every S3 action on every bucket' }],
+  ['AmazonSageMakerFullAccess', { scope: 'full SageMaker access, including creating models and endpoints' }],
+]);
+
+/** `arn:aws:iam::aws:policy/AdministratorAccess` (any partition, any path) → `AdministratorAccess`. */
+export function awsManagedPolicyName(arn: string): string | undefined {
+  const match = /^arn:aws(?:-[a-z-]+)?:iam::aws:policy\/(?:[^:]*\/)?([^/:]+)$/.exec(arn);
+  return match?.[1];
+}
+
+export interface RolePolicy {
+  /**
+   * `inline`: an `aws_iam_role_policy` or an `inline_policy` block; `customer`: an `aws_iam_policy`
+   * of the scan, attached; `aws-managed`: attached by an `arn:…:iam::aws:policy/` ARN; `unknown`: an
+   * attachment whose policy cannot be told (an unknown ARN, a policy outside the scan).
+   */
+  readonly kind: 'inline' | 'customer' | 'aws-managed' | 'unknown';
+  /** The policy text, when it is in the scan; 'unknown' when it is not readable. */
+  readonly document: PolicyDocument | 'unknown';
+  /** The AWS-managed policy's name (`AdministratorAccess`). */
+  readonly managedName?: string;
+  /** The resource holding the policy text: the `aws_iam_policy`, `aws_iam_role_policy` or the role. */
+  readonly holder?: TfResource;
+  /** The resource that gives the role the policy: the attachment, the `aws_iam_role_policy`, the role. */
+  readonly via: TfResource;
+  /** Where: the attachment's `policy_arn`, the `managed_policy_arns` item, the policy attribute. */
+  readonly at: Node;
+}
+
+/** Resource instances a reference names (all instances when it names no key). */
+export function referencedInstances(reference: TerraformReference, terraform: TerraformModel): readonly TfResource[] {
+  return terraform.instancesOf(reference.address).filter((candidate) => reference.key === undefined || candidate.key === reference.key);
+}
+
+function resolverOf(terraform: TerraformModel): (reference: TerraformReference) => TfResource | undefined {
+  return (reference) => referencedInstances(reference, terraform)[0];
+}
+
+/**
+ * Whether a value names this role: a reference to it (`aws_iam_role.r.name` / `.id` / `.arn`,
+ * also through variables and module inputs), or its known name or ARN as text.
+ */
+export function namesRole(node: Node, role: TfResource, terraform: TerraformModel): boolean {
+  if (node.references().some((reference) => reference.address === role.configAddress && (reference.key === undefined || reference.key === role.key) && referencedInstances(reference, terraform).includes(role))) return true;
+  const text = node.state === 'set' ? node.str() : undefined;
+  const name = role.root.get('name').str();
+  if (text === undefined || name === undefined) return false;
+  return text === name || roleNameOfArn(text) === name;
+}
+
+/** `arn:aws:iam::123456789012:role/path/name` → `name`. */
+export function roleNameOfArn(arn: string): string | undefined {
+  return /^arn:aws(?:-[a-z-]+)?:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+}
+
+/** `arn:aws:iam::123456789012:policy/path/name` → `name`. */
+function policyNameOfArn(arn: string): string | undefined {
+  return /^arn:aws(?:-[a-z-]+)?:iam::\d{12}:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+}
+
+/** The policy a `policy_arn` (or `managed_policy_arns` item) attaches. */
+function attachedPolicy(at: Node, via: TfResource, terraform: TerraformModel): RolePolicy {
+  const resolve = resolverOf(terraform);
+  for (const reference of at.references()) {
+    for (const target of referencedInstances(reference, terraform)) {
+      if (target.mode === 'managed' && target.resourceType === 'aws_iam_policy') {
+        const source = policiesOf(target, resolve).find((candidate) => candidate.attribute === 'policy');
+        return { kind: 'customer', document: source?.document ?? 'unknown', holder: target, via, at };
+      }
+      // `data "aws_iam_policy" { arn = "arn:aws:iam::aws:policy/…" }`
+      if (target.mode === 'data' && target.resourceType === 'aws_iam_policy') {
+        const name = awsManagedPolicyName(target.root.get('arn').str() ?? '');
+        if (name !== undefined) return { kind: 'aws-managed', document: 'unknown', managedName: name, via, at };
+      }
+    }
+  }
+  const text = at.state === 'set' ? at.str() : undefined;
+  if (text !== undefined) {
+    const managed = awsManagedPolicyName(text);
+    if (managed !== undefined) return { kind: 'aws-managed', document: 'unknown', managedName: managed, via, at };
+    const name = policyNameOfArn(text);
+    const customer = name === undefined ? undefined : terraform.byType('tf:aws_iam_policy').find((policy) => policy.mode === 'managed' && policy.root.get('name').str() === name);
+    if (customer) {
+      const source = policiesOf(customer, resolve).find((candidate) => candidate.attribute === 'policy');
+      return { kind: 'customer', document: source?.document ?? 'unknown', holder: customer, via, at };
+    }
+  }
+  return { kind: 'unknown', document: 'unknown', via, at };
+}
+
+/**
+ * Every policy of a role: its `inline_policy` blocks and `managed_policy_arns`, the
+ * `aws_iam_role_policy` resources and the `aws_iam_role_policy_attachment` /
+ * `aws_iam_policy_attachment` resources that name it.
+ */
+export function policiesOfRole(role: TfResource, terraform: TerraformModel): RolePolicy[] {
+  const resolve = resolverOf(terraform);
+  const policies: RolePolicy[] = [];
+  for (const source of policiesOf(role, resolve)) {
+    if (source.attribute === 'assume_role_policy') continue;
+    const index = /^inline_policy\[(\d+)\]/.exec(source.attribute)?.[1];
+    const at = index === undefined ? role.root.get('inline_policy') : role.root.get('inline_policy', Number(index), 'policy');
+    policies.push({ kind: 'inline', document: source.document, holder: role, via: role, at });
+  }
+  for (const item of role.root.get('managed_policy_arns').items()) policies.push(attachedPolicy(item, role, terraform));
+  for (const holder of terraform.byType('tf:aws_iam_role_policy')) {
+    if (holder.mode !== 'managed' || !namesRole(holder.root.get('role'), role, terraform)) continue;
+    const source = policiesOf(holder, resolve).find((candidate) => candidate.attribute === 'policy');
+    policies.push({ kind: 'inline', document: source?.document ?? 'unknown', holder, via: holder, at: holder.root.get('policy') });
+  }
+  for (const attachment of terraform.byType('tf:aws_iam_role_policy_attachment')) {
+    if (attachment.mode === 'managed' && namesRole(attachment.root.get('role'), role, terraform)) policies.push(attachedPolicy(attachment.root.get('policy_arn'), attachment, terraform));
+  }
+  for (const attachment of terraform.byType('tf:aws_iam_policy_attachment')) {
+    if (attachment.mode === 'managed' && attachment.root.get('roles').items().some((item) => namesRole(item, role, terraform))) policies.push(attachedPolicy(attachment.root.get('policy_arn'), attachment, terraform));
+  }
+  return policies;
+}
+
+export interface ServingRole {
+  readonly role: TfResource;
+  /** What runs as it: the `aws_sagemaker_model`. */
+  readonly servedBy: TfResource;
+  /** The value that names the role (`execution_role_arn`). */
+  readonly at: Node;
+}
+
+/** Roles of the scan that a value names: by reference, or by a known ARN whose name a role of the scan has. */
+export function rolesNamedBy(node: Node, terraform: TerraformModel): TfResource[] {
+  const roles = new Set<TfResource>();
+  for (const reference of node.references()) for (const target of referencedInstances(reference, terraform)) if (target.mode === 'managed' && target.resourceType === 'aws_iam_role') roles.add(target);
+  const text = node.state === 'set' ? node.str() : undefined;
+  const name = text === undefined ? undefined : roleNameOfArn(text);
+  if (roles.size === 0 && name !== undefined) for (const role of terraform.byType('tf:aws_iam_role')) if (role.mode === 'managed' && role.root.get('name').str() === name) roles.add(role);
+  return [...roles];
+}
+
+/** The roles models run as: each SageMaker model's `execution_role_arn`. */
+export function servingRoles(terraform: TerraformModel): ServingRole[] {
+  const serving: ServingRole[] = [];
+  for (const model of terraform.byType('tf:aws_sagemaker_model')) {
+    if (model.mode !== 'managed') continue;
+    const at = model.root.get('execution_role_arn');
+    for (const role of rolesNamedBy(at, terraform)) serving.push({ role, servedBy: model, at });
+  }
+  return serving;
+}

@@ -1,0 +1,1 @@
+model_bucket_action = "s3:*"

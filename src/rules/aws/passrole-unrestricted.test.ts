@@ -1,0 +1,18 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import { passroleUnrestricted } from './passrole-unrestricted.js';
+
+ruleTester(passroleUnrestricted, {
+  fixtures: 'src/rules/aws/__fixtures__/passrole-unrestricted',
+  valid: [{ name: 'iam:PassedToService condition, one role, an unresolved role, a Deny, other iam actions, a bucket policy', file: 'pass-policies.tf' }],
+  invalid: [
+    {
+      name: 'with sagemaker:Create* (jsonencode), every role of an account through a variable default (policy document), heredoc user policy',
+      file: 'fail-policies.tf',
+      errors: [
+        { line: 8, messageId: 'escalation' },
+        { line: 19, messageId: 'anyRole' },
+        { line: 31, messageId: 'anyRole' },
+      ],
+    },
+  ],
+});
