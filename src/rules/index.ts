@@ -13,10 +13,19 @@ import { sagemakerDomainPublicInternet } from './aws/sagemaker-domain-public-int
 import { sagemakerDomainWithoutCmk } from './aws/sagemaker-domain-without-cmk.js';
 import { sagemakerModelPackageGroupPublic } from './aws/sagemaker-model-package-group-public.js';
 import { bedrockInvocationLoggingAbsent } from './aws/bedrock-invocation-logging-absent.js';
+import { modelBucketPublic } from './aws/model-bucket-public.js';
+import { modelBucketWithoutCmkOrVersioning } from './aws/model-bucket-without-cmk-or-versioning.js';
+import { irsaRoleTrustUnbound } from './aws/irsa-role-trust-unbound.js';
 import { servingRoleWildcardAction } from './aws/serving-role-wildcard-action.js';
 import { servingRoleBroadManagedPolicy } from './aws/serving-role-broad-managed-policy.js';
 import { passroleUnrestricted } from './aws/passrole-unrestricted.js';
 import { writeOnAnyResource } from './aws/write-on-any-resource.js';
+import { roleTrustTooBroad } from './aws/role-trust-too-broad.js';
+import { eksEndpointPublic } from './aws/eks-endpoint-public.js';
+import { eksSecretsUnencrypted } from './aws/eks-secrets-unencrypted.js';
+import { eksAuditLoggingOff } from './aws/eks-audit-logging-off.js';
+import { modelImageRepoMutable } from './aws/model-image-repo-mutable.js';
+import { modelBucketAccessLoggingOff } from './aws/model-bucket-access-logging-off.js';
 import type { Rule } from './define-rule.js';
 import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
 import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
@@ -128,10 +137,19 @@ export const RULES: readonly Rule[] = [
   sagemakerDomainWithoutCmk,
   sagemakerModelPackageGroupPublic,
   bedrockInvocationLoggingAbsent,
+  modelBucketPublic,
+  modelBucketWithoutCmkOrVersioning,
+  irsaRoleTrustUnbound,
   servingRoleWildcardAction,
   servingRoleBroadManagedPolicy,
   passroleUnrestricted,
   writeOnAnyResource,
+  roleTrustTooBroad,
+  eksEndpointPublic,
+  eksSecretsUnencrypted,
+  eksAuditLoggingOff,
+  modelImageRepoMutable,
+  modelBucketAccessLoggingOff,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

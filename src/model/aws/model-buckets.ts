@@ -1,0 +1,178 @@
+import type { TerraformReference } from '../../parse/kubernetes/types.js';
+import type { TerraformModel, TfResource } from '../terraform.js';
+import type { Node } from '../value.js';
+
+/** How a bucket is tied to model serving. */
+export type ModelBucketUse = 'model-artifacts' | 'data-capture' | 'async-output';
+
+/** One attribute of a SageMaker resource that names the bucket (by reference or by `s3://` URI). */
+export interface ModelBucketLink {
+  readonly use: ModelBucketUse;
+  /** The SageMaker model or endpoint configuration. */
+  readonly resource: TfResource;
+  /** The attribute that names the bucket (`primary_container[0].model_data_url`). */
+  readonly node: Node;
+}
+
+export interface ModelBucket {
+  readonly bucket: TfResource;
+  readonly links: readonly ModelBucketLink[];
+  /** Some link belongs to a model or endpoint configuration that an `aws_sagemaker_endpoint` in the scan serves. */
+  readonly live: boolean;
+}
+
+/**
+ * The `aws_s3_bucket`s the SageMaker resources of the scan read models from or write inference data
+ * to: a Terraform reference to the bucket (`"s3://${aws_s3_bucket.models.id}/m.tar.gz"`, also through
+ * an `aws_s3_object`'s `bucket`), or a literal `s3://<name>/…` whose name equals the bucket's known
+ * `bucket`. A bucket whose name is unknown (a variable without value, `bucket_prefix`) links only by
+ * reference; an unknown URI links to nothing.
+ */
+export function modelBuckets(terraform: TerraformModel): ModelBucket[] {
+  const buckets = terraform.byType('tf:aws_s3_bucket').filter((bucket) => bucket.mode === 'managed');
+  if (buckets.length === 0) return [];
+  const links = new Map<TfResource, ModelBucketLink[]>();
+  const live = new Set<TfResource>();
+  const liveOwners = liveServingResources(terraform);
+  for (const { use, resource, node } of bucketUris(terraform)) {
+    for (const bucket of bucketsNamedBy(terraform, buckets, node)) {
+      const list = links.get(bucket) ?? [];
+      list.push({ use, resource, node });
+      links.set(bucket, list);
+      if (liveOwners.has(resource)) live.add(bucket);
+    }
+  }
+  return buckets.filter((bucket) => links.has(bucket)).map((bucket) => ({ bucket, links: links.get(bucket) ?? [], live: live.has(bucket) }));
+}
+
+/** The separate S3 resources of the provider v4+ that configure a bucket through their `bucket` argument. */
+export type BucketPartType =
+  | 'aws_s3_bucket_public_access_block'
+  | 'aws_s3_bucket_policy'
+  | 'aws_s3_bucket_server_side_encryption_configuration'
+  | 'aws_s3_bucket_versioning'
+  | 'aws_s3_bucket_logging'
+  | 'aws_s3_bucket_acl';
+
+/**
+ * The resources of `type` attached to `bucket`: their `bucket` refers to it (`aws_s3_bucket.b.id`,
+ * `.bucket`, `.arn` is not accepted by the provider but points at it all the same), or is a string
+ * equal to its known name. An unknown `bucket` without a reference attaches to nothing.
+ */
+export function bucketParts(terraform: TerraformModel, bucket: TfResource, type: BucketPartType): TfResource[] {
+  return terraform.byType(`tf:${type}`).filter((part) => part.mode === 'managed' && namesBucket(part.root.get('bucket'), bucket));
+}
+
+/** The known name of a bucket (`bucket`), undefined when unknown or generated (`bucket_prefix`). */
+export function bucketName(bucket: TfResource): string | undefined {
+  return bucket.root.get('bucket').str();
+}
+
+/** The bucket an `s3://bucket/key` URI names; undefined for anything else. */
+export function bucketOfS3Uri(uri: string): string | undefined {
+  const match = /^s3:\/\/([^/]+)(?:\/|$)/.exec(uri);
+  return match?.[1];
+}
+
+/** Whether `node` (a bucket argument, an URI) names `bucket` by reference or by its known name. */
+export function namesBucket(node: Node, bucket: TfResource): boolean {
+  if (node.references().some((reference) => refersTo(reference, bucket))) return true;
+  const name = bucketName(bucket);
+  return name !== undefined && node.str() === name;
+}
+
+export function refersTo(reference: TerraformReference, resource: TfResource): boolean {
+  return reference.address === resource.configAddress && (reference.key === undefined || reference.key === resource.key);
+}
+
+interface UriNode {
+  readonly use: ModelBucketUse;
+  readonly resource: TfResource;
+  readonly node: Node;
+}
+
+/** Every attribute of a SageMaker model or endpoint configuration that holds an S3 URI. */
+function bucketUris(terraform: TerraformModel): UriNode[] {
+  const uris: UriNode[] = [];
+  for (const model of terraform.byType('tf:aws_sagemaker_model')) {
+    if (model.mode !== 'managed') continue;
+    for (const block of ['primary_container', 'container']) {
+      for (const container of model.root.get(block).items()) {
+        uris.push({ use: 'model-artifacts', resource: model, node: container.get('model_data_url') });
+        for (const source of container.get('model_data_source').items()) {
+          for (const s3 of source.get('s3_data_source').items()) uris.push({ use: 'model-artifacts', resource: model, node: s3.get('s3_uri') });
+        }
+      }
+    }
+  }
+  for (const config of terraform.byType('tf:aws_sagemaker_endpoint_configuration')) {
+    if (config.mode !== 'managed') continue;
+    for (const capture of config.root.get('data_capture_config').items()) uris.push({ use: 'data-capture', resource: config, node: capture.get('destination_s3_uri') });
+    for (const async of config.root.get('async_inference_config').items()) {
+      for (const output of async.get('output_config').items()) {
+        uris.push({ use: 'async-output', resource: config, node: output.get('s3_output_path') });
+        uris.push({ use: 'async-output', resource: config, node: output.get('s3_failure_path') });
+      }
+    }
+  }
+  return uris.filter((uri) => uri.node.isWritten());
+}
+
+const OBJECT_TYPES = new Set(['aws_s3_object', 'aws_s3_bucket_object']);
+
+function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[], node: Node): TfResource[] {
+  const named = new Set<TfResource>();
+  const references = node.references();
+  for (const bucket of buckets) if (references.some((reference) => refersTo(reference, bucket))) named.add(bucket);
+  // `s3://${aws_s3_object.model.bucket}/${aws_s3_object.model.key}`: the object's bucket.
+  for (const reference of references) {
+    for (const object of terraform.instancesOf(reference.address)) {
+      if (!OBJECT_TYPES.has(object.resourceType) || (reference.key !== undefined && reference.key !== object.key)) continue;
+      for (const bucket of buckets) if (namesBucket(object.root.get('bucket'), bucket)) named.add(bucket);
+    }
+  }
+  const text = node.str();
+  const name = text === undefined ? undefined : bucketOfS3Uri(text);
+  if (name !== undefined) for (const bucket of buckets) if (bucketName(bucket) === name) named.add(bucket);
+  return [...named];
+}
+
+/**
+ * Models and endpoint configurations that an `aws_sagemaker_endpoint` of the scan serves: the
+ * endpoint names the configuration (`endpoint_config_name`), whose production or shadow variants
+ * name the model (`model_name`), by reference or by known name.
+ */
+function liveServingResources(terraform: TerraformModel): Set<TfResource> {
+  const live = new Set<TfResource>();
+  const configs = terraform.byType('tf:aws_sagemaker_endpoint_configuration').filter((config) => config.mode === 'managed');
+  const models = terraform.byType('tf:aws_sagemaker_model').filter((model) => model.mode === 'managed');
+  for (const endpoint of terraform.byType('tf:aws_sagemaker_endpoint')) {
+    if (endpoint.mode !== 'managed') continue;
+    const configName = endpoint.root.get('endpoint_config_name');
+    for (const config of configs) {
+      if (!namesResource(configName, config)) continue;
+      live.add(config);
+      for (const block of ['production_variants', 'shadow_production_variants']) {
+        for (const variant of config.root.get(block).items()) {
+          for (const model of models) if (namesResource(variant.get('model_name'), model)) live.add(model);
+        }
+      }
+    }
+  }
+  return live;
+}
+
+function namesResource(node: Node, resource: TfResource): boolean {
+  if (node.references().some((reference) => refersTo(reference, resource))) return true;
+  const name = resource.root.get('name').str();
+  return name !== undefined && node.str() === name;
+}
+
+/** `the model artifacts of 'aws_sagemaker_model.scorer'` (and how many more uses), for messages. */
+export function describeModelBucketUse(entry: ModelBucket): string {
+  const link = entry.links[0];
+  if (link === undefined) return 'model data';
+  const what = link.use === 'model-artifacts' ? 'the model artifacts' : link.use === 'data-capture' ? 'the captured inference data' : 'the async inference output';
+  const more = entry.links.length > 1 ? ` (and ${entry.links.length - 1} more)` : '';
+  return `${what} of '${link.resource.address}'${more}`;
+}
