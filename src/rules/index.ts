@@ -26,6 +26,20 @@ import { eksSecretsUnencrypted } from './aws/eks-secrets-unencrypted.js';
 import { eksAuditLoggingOff } from './aws/eks-audit-logging-off.js';
 import { modelImageRepoMutable } from './aws/model-image-repo-mutable.js';
 import { modelBucketAccessLoggingOff } from './aws/model-bucket-access-logging-off.js';
+import { vertexEndpointPublic } from './gcp/vertex-endpoint-public.js';
+import { vertexEndpointWithoutCmek } from './gcp/vertex-endpoint-without-cmek.js';
+import { vectorSearchEndpointPublic } from './gcp/vector-search-endpoint-public.js';
+import { workbenchPublicIp } from './gcp/workbench-public-ip.js';
+import { legacyNotebookPublicIp } from './gcp/legacy-notebook-public-ip.js';
+import { notebookPrivilegedServiceAccount } from './gcp/notebook-privileged-service-account.js';
+import { vertexDataStoreWithoutCmek } from './gcp/vertex-data-store-without-cmek.js';
+import { modelBucketPublicAccessNotPrevented } from './gcp/model-bucket-public-access-not-prevented.js';
+import { modelBucketPublicIam } from './gcp/model-bucket-public-iam.js';
+import { workloadIdentityGrantTooBroad } from './gcp/workload-identity-grant-too-broad.js';
+import { servingSaBasicRole } from './gcp/serving-sa-basic-role.js';
+import { gkeNetworkPolicyUnenforced } from './gcp/gke-network-policy-unenforced.js';
+import { gkeWorkloadIdentityOff } from './gcp/gke-workload-identity-off.js';
+import { gkeEndpointPublic } from './gcp/gke-endpoint-public.js';
 import type { Rule } from './define-rule.js';
 import { capabilitiesNotDropped } from './k8s/capabilities-not-dropped.js';
 import { clusterAdminBound } from './k8s/cluster-admin-bound.js';
@@ -150,6 +164,20 @@ export const RULES: readonly Rule[] = [
   eksAuditLoggingOff,
   modelImageRepoMutable,
   modelBucketAccessLoggingOff,
+  vertexEndpointPublic,
+  vertexEndpointWithoutCmek,
+  vectorSearchEndpointPublic,
+  workbenchPublicIp,
+  legacyNotebookPublicIp,
+  notebookPrivilegedServiceAccount,
+  vertexDataStoreWithoutCmek,
+  modelBucketPublicAccessNotPrevented,
+  modelBucketPublicIam,
+  workloadIdentityGrantTooBroad,
+  servingSaBasicRole,
+  gkeNetworkPolicyUnenforced,
+  gkeWorkloadIdentityOff,
+  gkeEndpointPublic,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,
