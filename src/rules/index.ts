@@ -26,6 +26,22 @@ import { eksSecretsUnencrypted } from './aws/eks-secrets-unencrypted.js';
 import { eksAuditLoggingOff } from './aws/eks-audit-logging-off.js';
 import { modelImageRepoMutable } from './aws/model-image-repo-mutable.js';
 import { modelBucketAccessLoggingOff } from './aws/model-bucket-access-logging-off.js';
+import { mlWorkspacePublicNetwork } from './azure/ml-workspace-public-network.js';
+import { mlWorkspaceWithoutCmk } from './azure/ml-workspace-without-cmk.js';
+import { mlWorkspaceInternetEgress } from './azure/ml-workspace-internet-egress.js';
+import { mlComputeInstancePublicIp } from './azure/ml-compute-instance-public-ip.js';
+import { mlComputeInstanceLocalAuth } from './azure/ml-compute-instance-local-auth.js';
+import { mlComputeClusterPublicAccess } from './azure/ml-compute-cluster-public-access.js';
+import { mlComputeClusterLocalAuth } from './azure/ml-compute-cluster-local-auth.js';
+import { onlineEndpointKeyAuth } from './azure/online-endpoint-key-auth.js';
+import { onlineEndpointPublic } from './azure/online-endpoint-public.js';
+import { onlineDeploymentPublicEgress } from './azure/online-deployment-public-egress.js';
+import { serverlessComputePublicIp } from './azure/serverless-compute-public-ip.js';
+import { modelStorageAnonymousAccess } from './azure/model-storage-anonymous-access.js';
+import { aksNetworkPolicyOff } from './azure/aks-network-policy-off.js';
+import { aksLocalAccounts } from './azure/aks-local-accounts.js';
+import { aksEndpointPublic } from './azure/aks-endpoint-public.js';
+import { servingIdentityOwner } from './azure/serving-identity-owner.js';
 import { vertexEndpointPublic } from './gcp/vertex-endpoint-public.js';
 import { vertexEndpointWithoutCmek } from './gcp/vertex-endpoint-without-cmek.js';
 import { vectorSearchEndpointPublic } from './gcp/vector-search-endpoint-public.js';
@@ -164,6 +180,22 @@ export const RULES: readonly Rule[] = [
   eksAuditLoggingOff,
   modelImageRepoMutable,
   modelBucketAccessLoggingOff,
+  mlWorkspacePublicNetwork,
+  mlWorkspaceWithoutCmk,
+  mlWorkspaceInternetEgress,
+  mlComputeInstancePublicIp,
+  mlComputeInstanceLocalAuth,
+  mlComputeClusterPublicAccess,
+  mlComputeClusterLocalAuth,
+  onlineEndpointKeyAuth,
+  onlineEndpointPublic,
+  onlineDeploymentPublicEgress,
+  serverlessComputePublicIp,
+  modelStorageAnonymousAccess,
+  aksNetworkPolicyOff,
+  aksLocalAccounts,
+  aksEndpointPublic,
+  servingIdentityOwner,
   vertexEndpointPublic,
   vertexEndpointWithoutCmek,
   vectorSearchEndpointPublic,
