@@ -12,6 +12,7 @@ ruleTester(gkeNetworkPolicyUnenforced, {
         { line: 6, messageId: 'notEnforced', severity: 'medium' },
         { line: 18, messageId: 'disabled', severity: 'medium' },
         { line: 22, messageId: 'notEnforced', severity: 'medium' },
+        { line: 37, messageId: 'addonDisabled', severity: 'medium' },
       ],
     },
     {

@@ -23,6 +23,8 @@ export const gkeNetworkPolicyUnenforced = defineRule({
     messages: {
       notEnforced: "GKE cluster '{{address}}' uses the legacy datapath without `network_policy.enabled`: NetworkPolicies are not enforced{{shipped}}.",
       disabled: "GKE cluster '{{address}}' sets `network_policy.enabled = false` on the legacy datapath: NetworkPolicies are not enforced{{shipped}}.",
+      addonDisabled:
+        "GKE cluster '{{address}}' enables `network_policy` but sets `addons_config.network_policy_config.disabled = true`: without the addon the nodes do not enforce NetworkPolicies{{shipped}}.",
     },
     examples: {
       language: 'hcl',
@@ -49,13 +51,18 @@ export const gkeNetworkPolicyUnenforced = defineRule({
         if (datapath.state === 'unknown' || datapath.str() === 'ADVANCED_DATAPATH') return;
         const block = resource.root.get('network_policy');
         const enabled = block.get(0, 'enabled');
-        if (block.state === 'unknown' || enabled.state === 'unknown' || enabled.isTrue()) return;
+        if (block.state === 'unknown' || enabled.state === 'unknown') return;
+        // The provider: the addon "must be enabled in order to enable network policy for the nodes". An absent
+        // addon block is left alone (whether GKE then enables it at creation is not documented there).
+        const addonDisabled = resource.root.get('addons_config', 0, 'network_policy_config', 0, 'disabled');
+        if (enabled.isTrue() && !addonDisabled.isTrue()) return;
         const policies = context.model.byType('k8s:NetworkPolicy').filter((policy) => policy.group === 'networking.k8s.io').length;
         const shipped = policies > 0 ? `, and the scan holds ${policies} NetworkPolicies that it silently ignores` : '';
+        const messageId = enabled.isTrue() ? 'addonDisabled' : enabled.isFalse() ? 'disabled' : 'notEnforced';
         context.report({
-          messageId: enabled.isFalse() ? 'disabled' : 'notEnforced',
+          messageId,
           data: { address: resource.address, shipped },
-          at: enabled.isFalse() ? enabled : resource,
+          at: enabled.isTrue() ? addonDisabled : enabled.isFalse() ? enabled : resource,
           severity: policies > 0 ? 'high' : 'medium',
         });
       },

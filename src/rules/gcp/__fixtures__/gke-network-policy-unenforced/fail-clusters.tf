@@ -25,3 +25,16 @@ resource "google_container_cluster" "standard" {
   initial_node_count = 1
   enable_autopilot   = false
 }
+
+resource "google_container_cluster" "addon_off" {
+  name     = "serving-addon-off"
+  location = "europe-west4"
+  network_policy {
+    enabled = true
+  }
+  addons_config {
+    network_policy_config {
+      disabled = true
+    }
+  }
+}

@@ -46,3 +46,17 @@ resource "google_container_cluster" "mode_from_caller" {
   location         = "us-central1"
   enable_autopilot = var.enable_autopilot
 }
+
+# Policy and addon both on: enforced.
+resource "google_container_cluster" "policy_and_addon" {
+  name     = "serving-enforced"
+  location = "europe-west4"
+  network_policy {
+    enabled = true
+  }
+  addons_config {
+    network_policy_config {
+      disabled = false
+    }
+  }
+}
