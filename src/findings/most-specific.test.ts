@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from './finding.js';
-import { compareFindings, keepMostSpecific } from './most-specific.js';
+import { compareFindings, dropRepeats, keepMostSpecific } from './most-specific.js';
 
 function finding(ruleId: string, severity: Finding['severity'], path: string, line = 10): Finding {
   return {
@@ -42,4 +42,11 @@ test('different fields or unrelated rules are all kept', () => {
 test('report order is file, line, column, rule id', () => {
   const sorted = [finding('IG-K8S-106', 'low', '/x', 12), finding('IG-K8S-101', 'high', '/y', 12), finding('IG-K8S-103', 'medium', '/z', 3)].sort(compareFindings);
   assert.deepEqual(sorted.map((item) => item.ruleId), ['IG-K8S-103', 'IG-K8S-101', 'IG-K8S-106']);
+});
+
+test('the same finding from several root configurations calling one module is reported once', () => {
+  const first = finding('IG-AWS-001', 'high', '/a');
+  const repeat = { ...finding('IG-AWS-001', 'high', '/a'), fingerprint: 'other-root' };
+  const otherLine = finding('IG-AWS-001', 'high', '/a', 12);
+  assert.deepEqual(dropRepeats([first, repeat, otherLine]), [first, otherLine]);
 });

@@ -31,6 +31,21 @@ export function keepMostSpecific(findings: readonly Finding[], supersedesOf: (ru
   return findings.filter((finding) => !dropped.has(finding)).map((finding) => replaced.get(finding) ?? finding);
 }
 
+/**
+ * One finding where several Terraform root configurations call the same module: each evaluation reports
+ * the module's resource again, with the same rule, place and message. The first is kept.
+ */
+export function dropRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const { file, startLine, startColumn, endLine, endColumn } = finding.location;
+    const key = `${finding.ruleId}\u0000${file}\u0000${startLine}:${startColumn}-${endLine}:${endColumn}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Report order: file, line, column, rule id, message. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -4,7 +4,7 @@ import { locate } from '../engine/locate.js';
 import { runRules } from '../engine/run-rules.js';
 import type { DiscoveredFile, DiscoveryProblem } from '../discover/discover.js';
 import type { FileRecord, Finding, Severity } from '../findings/finding.js';
-import { compareFindings, compareText, keepMostSpecific } from '../findings/most-specific.js';
+import { compareFindings, compareText, dropRepeats, keepMostSpecific } from '../findings/most-specific.js';
 import type { ScanResult } from '../findings/scan-result.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
 import { buildTerraformModel } from '../model/terraform.js';
@@ -116,7 +116,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   const metaById = new Map(input.rules.map((rule) => [rule.meta.id, rule.meta]));
   // Copies made by keepMostSpecific keep their fingerprint: find objects through it.
   const objectByFingerprint = new Map([...run.objectOf].map(([finding, object]) => [finding.fingerprint, object]));
-  const specific = keepMostSpecific(run.findings, (ruleId) => metaById.get(ruleId)?.supersedes ?? []);
+  const specific = dropRepeats(keepMostSpecific(run.findings, (ruleId) => metaById.get(ruleId)?.supersedes ?? []));
   const suppressed = applySuppressions([...findings, ...specific], sources, [...model.objects, ...terraform.model.resources], {
     objectOf: (finding) => objectByFingerprint.get(finding.fingerprint),
     startLineOf: (object) => locate(object).location.startLine,
