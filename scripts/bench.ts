@@ -83,7 +83,7 @@ for (let i = 0; i < 11; i++) {
   spawnSync(process.execPath, [cli, 'scan', small, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
   times.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
-rmSync(dir, { recursive: true, force: true });
+if (!process.env.KEEP_BENCH_PLAN) rmSync(dir, { recursive: true, force: true });
 times.sort((a, b) => a - b);
 const baseline: number[] = [];
 for (let i = 0; i < 5; i++) {

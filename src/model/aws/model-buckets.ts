@@ -28,7 +28,15 @@ export interface ModelBucket {
  * `bucket`. A bucket whose name is unknown (a variable without value, `bucket_prefix`) links only by
  * reference; an unknown URI links to nothing.
  */
-export function modelBuckets(terraform: TerraformModel): ModelBucket[] {
+export function modelBuckets(terraform: TerraformModel): readonly ModelBucket[] {
+  let cached = modelBucketCache.get(terraform);
+  if (!cached) modelBucketCache.set(terraform, (cached = computeModelBuckets(terraform)));
+  return cached;
+}
+
+const modelBucketCache = new WeakMap<TerraformModel, readonly ModelBucket[]>();
+
+function computeModelBuckets(terraform: TerraformModel): ModelBucket[] {
   const buckets = terraform.byType('tf:aws_s3_bucket').filter((bucket) => bucket.mode === 'managed');
   if (buckets.length === 0) return [];
   const links = new Map<TfResource, ModelBucketLink[]>();
@@ -144,17 +152,15 @@ function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[
  */
 function liveServingResources(terraform: TerraformModel): Set<TfResource> {
   const live = new Set<TfResource>();
-  const configs = terraform.byType('tf:aws_sagemaker_endpoint_configuration').filter((config) => config.mode === 'managed');
-  const models = terraform.byType('tf:aws_sagemaker_model').filter((model) => model.mode === 'managed');
+  const configs = byName(terraform.byType('tf:aws_sagemaker_endpoint_configuration').filter((config) => config.mode === 'managed'));
+  const models = byName(terraform.byType('tf:aws_sagemaker_model').filter((model) => model.mode === 'managed'));
   for (const endpoint of terraform.byType('tf:aws_sagemaker_endpoint')) {
     if (endpoint.mode !== 'managed') continue;
-    const configName = endpoint.root.get('endpoint_config_name');
-    for (const config of configs) {
-      if (!namesResource(configName, config)) continue;
+    for (const config of resourcesNamedBy(terraform, endpoint.root.get('endpoint_config_name'), configs)) {
       live.add(config);
       for (const block of ['production_variants', 'shadow_production_variants']) {
         for (const variant of config.root.get(block).items()) {
-          for (const model of models) if (namesResource(variant.get('model_name'), model)) live.add(model);
+          for (const model of resourcesNamedBy(terraform, variant.get('model_name'), models)) live.add(model);
         }
       }
     }
@@ -162,10 +168,32 @@ function liveServingResources(terraform: TerraformModel): Set<TfResource> {
   return live;
 }
 
-function namesResource(node: Node, resource: TfResource): boolean {
-  if (node.references().some((reference) => refersTo(reference, resource))) return true;
-  const name = resource.root.get('name').str();
-  return name !== undefined && node.str() === name;
+interface NamedResources {
+  readonly all: ReadonlySet<TfResource>;
+  readonly byName: ReadonlyMap<string, readonly TfResource[]>;
+}
+
+function byName(resources: readonly TfResource[]): NamedResources {
+  const index = new Map<string, TfResource[]>();
+  for (const resource of resources) {
+    const name = resource.root.get('name').str();
+    if (name === undefined) continue;
+    const list = index.get(name) ?? [];
+    list.push(resource);
+    index.set(name, list);
+  }
+  return { all: new Set(resources), byName: index };
+}
+
+/** The candidates a value names: by reference (through the model's address index) or by known `name` (what namesResource decides, indexed). */
+function resourcesNamedBy(terraform: TerraformModel, node: Node, candidates: NamedResources): TfResource[] {
+  const named = new Set<TfResource>();
+  for (const reference of node.references()) {
+    for (const resource of terraform.instancesOf(reference.address)) if (candidates.all.has(resource) && refersTo(reference, resource)) named.add(resource);
+  }
+  const text = node.str();
+  if (text !== undefined) for (const resource of candidates.byName.get(text) ?? []) named.add(resource);
+  return [...named];
 }
 
 /** `the model artifacts of 'aws_sagemaker_model.scorer'` (and how many more uses), for messages. */

@@ -110,7 +110,16 @@ function attachedPolicy(at: Node, via: TfResource, terraform: TerraformModel): R
  * `aws_iam_role_policy` resources and the `aws_iam_role_policy_attachment` /
  * `aws_iam_policy_attachment` resources that name it.
  */
-export function policiesOfRole(role: TfResource, terraform: TerraformModel): RolePolicy[] {
+export function policiesOfRole(role: TfResource, terraform: TerraformModel): readonly RolePolicy[] {
+  let cached = rolePolicyCache.get(role);
+  if (!cached) rolePolicyCache.set(role, (cached = computePoliciesOfRole(role, terraform)));
+  return cached;
+}
+
+/** Several rules ask for the same roles' policies; a role resource belongs to one model. */
+const rolePolicyCache = new WeakMap<TfResource, readonly RolePolicy[]>();
+
+function computePoliciesOfRole(role: TfResource, terraform: TerraformModel): RolePolicy[] {
   const resolve = resolverOf(terraform);
   const policies: RolePolicy[] = [];
   for (const source of policiesOf(role, resolve)) {
@@ -120,18 +129,62 @@ export function policiesOfRole(role: TfResource, terraform: TerraformModel): Rol
     policies.push({ kind: 'inline', document: source.document, holder: role, via: role, at });
   }
   for (const item of role.root.get('managed_policy_arns').items()) policies.push(attachedPolicy(item, role, terraform));
-  for (const holder of terraform.byType('tf:aws_iam_role_policy')) {
-    if (holder.mode !== 'managed' || !namesRole(holder.root.get('role'), role, terraform)) continue;
+  const holders = roleHoldersOf(terraform).get(role);
+  for (const holder of holders?.inline ?? []) {
     const source = policiesOf(holder, resolve).find((candidate) => candidate.attribute === 'policy');
     policies.push({ kind: 'inline', document: source?.document ?? 'unknown', holder, via: holder, at: holder.root.get('policy') });
   }
+  for (const attachment of holders?.attachments ?? []) policies.push(attachedPolicy(attachment.root.get('policy_arn'), attachment, terraform));
+  return policies;
+}
+
+interface RoleHolders {
+  readonly inline: TfResource[];
+  readonly attachments: TfResource[];
+}
+
+const roleHolderCache = new WeakMap<TerraformModel, ReadonlyMap<TfResource, RoleHolders>>();
+
+/**
+ * For each role, the `aws_iam_role_policy` resources and the attachments that name it (as `namesRole`
+ * decides), computed once per model: asking every holder about every role is quadratic in large plans.
+ */
+function roleHoldersOf(terraform: TerraformModel): ReadonlyMap<TfResource, RoleHolders> {
+  const cached = roleHolderCache.get(terraform);
+  if (cached) return cached;
+  const roles = terraform.byType('tf:aws_iam_role').filter((role) => role.mode === 'managed');
+  const byName = new Map<string, TfResource[]>();
+  for (const role of roles) {
+    const name = role.root.get('name').str();
+    if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), role]);
+  }
+  const named = (node: Node): Set<TfResource> => {
+    const found = new Set<TfResource>();
+    for (const reference of node.references()) for (const target of referencedInstances(reference, terraform)) if (target.mode === 'managed' && target.resourceType === 'aws_iam_role') found.add(target);
+    const text = node.state === 'set' ? node.str() : undefined;
+    if (text !== undefined) for (const role of [...(byName.get(text) ?? []), ...(byName.get(roleNameOfArn(text) ?? '') ?? [])]) found.add(role);
+    return found;
+  };
+  const index = new Map<TfResource, RoleHolders>();
+  const entry = (role: TfResource): RoleHolders => {
+    let holders = index.get(role);
+    if (!holders) index.set(role, (holders = { inline: [], attachments: [] }));
+    return holders;
+  };
+  for (const holder of terraform.byType('tf:aws_iam_role_policy')) {
+    if (holder.mode === 'managed') for (const role of named(holder.root.get('role'))) entry(role).inline.push(holder);
+  }
   for (const attachment of terraform.byType('tf:aws_iam_role_policy_attachment')) {
-    if (attachment.mode === 'managed' && namesRole(attachment.root.get('role'), role, terraform)) policies.push(attachedPolicy(attachment.root.get('policy_arn'), attachment, terraform));
+    if (attachment.mode === 'managed') for (const role of named(attachment.root.get('role'))) entry(role).attachments.push(attachment);
   }
   for (const attachment of terraform.byType('tf:aws_iam_policy_attachment')) {
-    if (attachment.mode === 'managed' && attachment.root.get('roles').items().some((item) => namesRole(item, role, terraform))) policies.push(attachedPolicy(attachment.root.get('policy_arn'), attachment, terraform));
+    if (attachment.mode !== 'managed') continue;
+    const roles = new Set<TfResource>();
+    for (const item of attachment.root.get('roles').items()) for (const role of named(item)) roles.add(role);
+    for (const role of roles) entry(role).attachments.push(attachment);
   }
-  return policies;
+  roleHolderCache.set(terraform, index);
+  return index;
 }
 
 export interface ServingRole {
