@@ -1,0 +1,9 @@
+account_id         = "123456789012"
+environment        = "prod"
+model_version      = "v7"
+image_digest       = "sha256:3b1f0c9e2d4a5b6c7d8e9f00112233445566778899aabbccddeeff0011223344"
+instance_count     = 2
+vpc_id             = "vpc-0a1b2c3d4e5f60718"
+private_subnet_ids = ["subnet-0a1b2c3d4e5f60718", "subnet-08192a3b4c5d6e7f0"]
+vpc_endpoint_cidr  = "10.20.64.0/24"
+access_log_bucket  = "acme-prod-s3-access-logs"
