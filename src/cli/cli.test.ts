@@ -11,7 +11,9 @@ const workspace = mkdtempSync(join(tmpdir(), 'inferguard-cli-'));
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
 function run(args: readonly string[], options: { cwd?: string; input?: string } = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? workspace, input: options.input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // spawnSync stops reading at maxBuffer (1 MiB by default) and kills the child: the examples' SARIF is larger.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? workspace, input: options.input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(result.error, undefined, `the CLI did not run to its end: ${String(result.error)}`);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

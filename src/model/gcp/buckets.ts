@@ -41,7 +41,18 @@ export function modelUris(model: KubernetesModel): Node[] {
  * Terraform has no resource that deploys a Vertex AI model from an artifact URI (models are uploaded with
  * the SDK or gcloud), so the links come from the Kubernetes side, including `kubernetes_*` resources.
  */
-export function modelBuckets(terraform: TerraformModel, model: KubernetesModel): ModelBucket[] {
+export function modelBuckets(terraform: TerraformModel, model: KubernetesModel): readonly ModelBucket[] {
+  let byModel = modelBucketCache.get(terraform);
+  if (!byModel) modelBucketCache.set(terraform, (byModel = new WeakMap()));
+  let cached = byModel.get(model);
+  if (!cached) byModel.set(model, (cached = computeModelBuckets(terraform, model)));
+  return cached;
+}
+
+/** Two rules ask once per scan each; the Kubernetes side is walked once. */
+const modelBucketCache = new WeakMap<TerraformModel, WeakMap<KubernetesModel, readonly ModelBucket[]>>();
+
+function computeModelBuckets(terraform: TerraformModel, model: KubernetesModel): ModelBucket[] {
   const uses = new Map<string, Node[]>();
   for (const uri of modelUris(model)) {
     const text = uri.str();
