@@ -206,9 +206,10 @@ function toFinding(rule: Rule, report: Report, object: Subject | undefined, opti
     location,
     ...(resource ? { resource } : {}),
     path: relativePointer,
+    ...(report.within !== undefined ? { within: report.within } : {}),
     remediation: rule.meta.remediation,
     mappings: rule.meta.mappings,
-    fingerprint: fingerprintOf({ ruleId: rule.meta.id, file: location.file, resource: resourceKey(object), pointer: relativePointer, discriminator: report.messageId }),
+    fingerprint: fingerprintOf({ ruleId: rule.meta.id, file: location.file, resource: resourceKey(object), pointer: relativePointer, discriminator: report.within !== undefined ? `${report.messageId}#${report.within}` : report.messageId }),
     related,
   };
 }

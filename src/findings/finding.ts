@@ -74,6 +74,8 @@ export interface Finding {
   readonly resource?: ResourceRef;
   /** JSON pointer of the offending field inside the resource's document, when there is one. */
   readonly path?: string;
+  /** Internal, not reported: what inside the located value the finding is about (`Statement[1]`), see Report.within. */
+  readonly within?: string;
   readonly remediation: string;
   readonly mappings: Mappings;
   /** Stable across line shifts: rule, file, resource and field, not lines. */

@@ -50,3 +50,12 @@ test('the same finding from several root configurations calling one module is re
   const otherLine = finding('IG-AWS-001', 'high', '/a', 12);
   assert.deepEqual(dropRepeats([first, repeat, otherLine]), [first, otherLine]);
 });
+
+test('problems of different statements located at one value (a JSON-string policy) are not folded together', () => {
+  const supersedesPassRole = (ruleId: string): string[] => (ruleId === 'IG-AWS-019' ? ['IG-AWS-021'] : []);
+  const wildcard = { ...finding('IG-AWS-019', 'high', '/policy'), within: 'Statement[0]' };
+  const passRole = { ...finding('IG-AWS-021', 'critical', '/policy'), within: 'Statement[1]' };
+  assert.deepEqual(keepMostSpecific([wildcard, passRole], supersedesPassRole).map((each) => each.ruleId), ['IG-AWS-019', 'IG-AWS-021']);
+  const samePassRole = { ...passRole, within: 'Statement[0]' };
+  assert.deepEqual(keepMostSpecific([wildcard, samePassRole], supersedesPassRole).map((each) => [each.ruleId, each.severity, each.alsoMatched]), [['IG-AWS-019', 'critical', ['IG-AWS-021']]]);
+});

@@ -9,7 +9,7 @@ import { severityRank } from './finding.js';
 export function keepMostSpecific(findings: readonly Finding[], supersedesOf: (ruleId: string) => readonly string[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const key = `${finding.location.file}\u0000${finding.resource?.kind ?? ''}/${finding.resource?.namespace ?? ''}/${finding.resource?.name ?? ''}\u0000${finding.path ?? ''}`;
+    const key = `${finding.location.file}\u0000${finding.resource?.kind ?? ''}/${finding.resource?.namespace ?? ''}/${finding.resource?.name ?? ''}\u0000${finding.path ?? ''}\u0000${finding.within ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(finding);
     else groups.set(key, [finding]);
@@ -39,7 +39,7 @@ export function dropRepeats(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
     const { file, startLine, startColumn, endLine, endColumn } = finding.location;
-    const key = `${finding.ruleId}\u0000${file}\u0000${startLine}:${startColumn}-${endLine}:${endColumn}\u0000${finding.message}`;
+    const key = `${finding.ruleId}\u0000${file}\u0000${startLine}:${startColumn}-${endLine}:${endColumn}\u0000${finding.within ?? ''}\u0000${finding.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

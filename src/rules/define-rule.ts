@@ -67,6 +67,12 @@ export interface Report {
   /** Overrides the rule's default severity (e.g. raised for GPU / model-server containers). */
   readonly severity?: Severity;
   readonly related?: readonly RelatedHop[];
+  /**
+   * What inside the located value the finding is about, when several problems share one location (the
+   * statements of a policy written as a JSON string all sit at its attribute): keeps them apart in the
+   * one-finding-per-problem step and in fingerprints.
+   */
+  readonly within?: string;
 }
 
 export interface RuleContext<O = RuleOptionValues<RuleOptionSchema>> {

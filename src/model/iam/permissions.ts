@@ -225,6 +225,14 @@ function anyResourceOf(statement: PolicyStatement): Tristate {
 }
 
 /** Every statement of a policy, analysed. */
+/**
+ * `Statement[i]` for a statement of a policy written as a JSON string, where every statement is located at
+ * the attribute: what keeps two problems of two statements apart (Report.within). Undefined otherwise.
+ */
+export function withinOf(statement: StatementPermissions, statements: readonly StatementPermissions[]): string | undefined {
+  return statement.statement.form === 'json-string' ? `Statement[${statements.indexOf(statement)}]` : undefined;
+}
+
 export function documentPermissions(document: PolicyDocument): StatementPermissions[] {
   return document.statements.map((statement) => statementPermissions(statement, document));
 }

@@ -1,4 +1,4 @@
-import { documentPermissions, notDenied, serviceActions } from '../../model/iam/permissions.js';
+import { documentPermissions, notDenied, serviceActions, withinOf } from '../../model/iam/permissions.js';
 import type { StatementPermissions } from '../../model/iam/permissions.js';
 import { defineRule } from '../define-rule.js';
 import { identityPoliciesOf, locationKey } from '../../model/iam/identity-policies.js';
@@ -81,13 +81,14 @@ export const passroleUnrestricted = defineRule({
             if (notDenied([{ name: 'iam:PassRole', service: 'iam', accessLevel: 'Write', wildcardOnly: false }], statements).length === 0) continue;
             const entry = statement.actionEntries.find((candidate) => candidate.entry.state === 'set' && candidate.actions.some((action) => action.name === 'iam:PassRole'));
             const at = entry?.entry.node ?? statement.notActionEntries[0]?.entry.node ?? statement.statement.node;
-            const key = locationKey(at);
+            const within = withinOf(statement, statements);
+            const key = `${locationKey(at)}#${within ?? ''}`;
             if (reported.has(key)) continue;
             reported.add(key);
             const resourceText = anyRole?.value === '*' || anyRole === undefined ? 'every role (`Resource: "*"`)' : `every role of \`${anyRole.value}\``;
             const escalation = escalationActions(statements)[0];
-            if (escalation !== undefined) context.report({ messageId: 'escalation', at, severity: 'critical', data: { address: resource.address, resource: resourceText, action: escalation } });
-            else context.report({ messageId: 'anyRole', at, data: { address: resource.address, resource: resourceText } });
+            if (escalation !== undefined) context.report({ messageId: 'escalation', at, severity: 'critical', data: { address: resource.address, resource: resourceText, action: escalation }, ...(within ? { within } : {}) });
+            else context.report({ messageId: 'anyRole', at, data: { address: resource.address, resource: resourceText }, ...(within ? { within } : {}) });
           }
         }
       },

@@ -1,5 +1,5 @@
 import type { RolePolicy } from '../../model/iam/roles.js';
-import { documentPermissions, notDenied, serviceActions } from '../../model/iam/permissions.js';
+import { documentPermissions, notDenied, serviceActions, withinOf } from '../../model/iam/permissions.js';
 import type { StatementPermissions } from '../../model/iam/permissions.js';
 import { policiesOfRole, servingRoles } from '../../model/iam/roles.js';
 import type { Node } from '../../model/value.js';
@@ -88,20 +88,21 @@ resource "aws_sagemaker_model" "scorer" {
           const policies = policiesOfRole(serving.role, context.terraform).filter((policy): policy is RolePolicy & { document: Exclude<RolePolicy['document'], 'unknown'> } => policy.document !== 'unknown');
           const analysed = policies.map((policy) => ({ policy, statements: documentPermissions(policy.document) }));
           const all: StatementPermissions[] = analysed.flatMap((entry) => entry.statements);
-          const report = (messageId: 'wildcard' | 'notAction', at: Node, policy: RolePolicy, data: Record<string, string>): void => {
-            const key = locationKey(at);
+          const report = (messageId: 'wildcard' | 'notAction', at: Node, policy: RolePolicy, data: Record<string, string>, within: string | undefined): void => {
+            const key = `${locationKey(at)}#${within ?? ''}`;
             if (reported.has(key)) return;
             reported.add(key);
-            context.report({ messageId, at, object: policy.holder ?? policy.via, data: { role: serving.role.address, model: serving.servedBy.address, ...data } });
+            context.report({ messageId, at, object: policy.holder ?? policy.via, data: { role: serving.role.address, model: serving.servedBy.address, ...data }, ...(within ? { within } : {}) });
           };
           for (const { policy, statements } of analysed) {
             for (const statement of statements) {
+              const within = withinOf(statement, statements);
               if (statement.grant !== 'allow') continue;
               for (const entry of statement.actionEntries) {
                 if (!entry.wildcard || entry.entry.state !== 'set') continue;
                 if (notDenied(entry.actions, all).length === 0) continue;
                 const scope = entry.wildcard.kind === 'all' ? 'every action of every AWS service' : `every ${entry.wildcard.service} action, ${entry.actions.length} today and any AWS adds`;
-                report('wildcard', entry.entry.node, policy, { pattern: entry.entry.value, scope });
+                report('wildcard', entry.entry.node, policy, { pattern: entry.entry.value, scope }, within);
               }
               const first = statement.notActionEntries[0];
               if (statement.actionEntries.length === 0 && first !== undefined) {
@@ -111,7 +112,7 @@ resource "aws_sagemaker_model" "scorer" {
                 const whole = [...perService].filter(([service, count]) => count === serviceActions(service).length).map(([service]) => service);
                 if (whole.length === 0) continue;
                 const shown = whole.slice(0, 3).join(', ') + (whole.length > 3 ? ` and ${whole.length - 3} other services` : '');
-                report('notAction', first.entry.node, policy, { pattern: statement.statement.notActions.map((entry) => entry.value ?? '?').join('`, `'), services: shown });
+                report('notAction', first.entry.node, policy, { pattern: statement.statement.notActions.map((entry) => entry.value ?? '?').join('`, `'), services: shown }, within);
               }
             }
           }

@@ -1,4 +1,4 @@
-import { documentPermissions, notDenied } from '../../model/iam/permissions.js';
+import { documentPermissions, notDenied, withinOf } from '../../model/iam/permissions.js';
 import { defineRule } from '../define-rule.js';
 import { identityPoliciesOf, locationKey } from '../../model/iam/identity-policies.js';
 
@@ -70,11 +70,12 @@ resource "aws_iam_policy" "writer" {
             const written = new Set(writes.map((action) => action.name));
             const entry = statement.actionEntries.find((candidate) => candidate.actions.some((action) => written.has(action.name)));
             const at = entry?.entry.node ?? statement.notActionEntries[0]?.entry.node ?? statement.statement.node;
-            const key = locationKey(at);
+            const within = withinOf(statement, statements);
+            const key = `${locationKey(at)}#${within ?? ''}`;
             if (reported.has(key)) continue;
             reported.add(key);
             const viaNotResource = !statement.statement.resources.some((item) => item.value === '*');
-            context.report({ messageId: viaNotResource ? 'notResource' : 'write', at, data: { address: resource.address, count: writes.length, example: example.name } });
+            context.report({ messageId: viaNotResource ? 'notResource' : 'write', at, data: { address: resource.address, count: writes.length, example: example.name }, ...(within ? { within } : {}) });
           }
         }
       },
