@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pointerOf } from '../../parse/kubernetes/types.js';
 import { lineOf, rootOf, summarize } from './iam-testing.js';
+import { setUnknownReadHook } from '../value.js';
 import { parsePolicyJson, readPolicyValue } from './parse-policy-json.js';
 
 const at = rootOf('policy: "{}"\n', {}).get('policy');
@@ -147,4 +148,17 @@ test('readPolicyValue: unknown values stay unknown, at their own node', () => {
 test('readPolicyValue: an unknown, absent or non-policy value is unknown', () => {
   const root = rootOf('policy: null\nnumber: 3\n', { unknown: ['/policy'] });
   for (const key of ['policy', 'missing', 'number']) assert.equal(readPolicyValue(root.get(key)), 'unknown', key);
+});
+
+test('readPolicyValue: a policy known only at apply is unknown and an unresolved read (strict mode reports it); an absent one is neither', () => {
+  const root = rootOf('policy: null\n', { unknown: ['/policy'] });
+  const reads: string[] = [];
+  const previous = setUnknownReadHook((_doc, path) => reads.push(pointerOf(path)));
+  try {
+    assert.equal(readPolicyValue(root.get('policy')), 'unknown');
+    assert.equal(readPolicyValue(root.get('other')), 'unknown');
+  } finally {
+    setUnknownReadHook(previous);
+  }
+  assert.deepEqual(reads, ['/policy']);
 });

@@ -1,5 +1,5 @@
 import type { PlainValue } from '../../parse/kubernetes/types.js';
-import { isPlainObject } from '../value.js';
+import { isPlainObject, recordUnknownRead } from '../value.js';
 import type { Node } from '../value.js';
 import type { PolicyCondition, PolicyDocument, PolicyForm, PolicyList, PolicyPrincipal, PolicyStatement, PolicyString } from './policy.js';
 import { isPrincipalType, knownString, unknownString } from './policy.js';
@@ -26,6 +26,8 @@ export function parsePolicyJson(text: string, at: Node): PolicyDocument | 'unkno
  * 'unknown' when the value is unknown until apply, absent, or neither.
  */
 export function readPolicyValue(node: Node): PolicyDocument | 'unknown' {
+  // A policy Terraform knows only at apply (a `jsonencode` holding a computed ARN): strict mode says so.
+  if (node.state === 'unknown') recordUnknownRead(node);
   if (node.state !== 'set') return 'unknown';
   const text = node.str();
   if (text !== undefined) return parsePolicyJson(text, node);
