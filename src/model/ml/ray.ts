@@ -10,13 +10,12 @@ import { RAY_GROUP, rayClusterFacts } from '../adapt/crds/ray.js';
 import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
 import { exposureOfPort } from '../port-exposure.js';
 import type { ExposurePath, PortExposure } from '../port-exposure.js';
-import { findObject } from '../references.js';
 import type { Node } from '../value.js';
 import { compareVersions, formatVersion, parseVersion } from './images.js';
 import type { Version } from './images.js';
 import { bindHostIn, isLocalBind, modelServerFacts } from './model-server.js';
 import type { ModelServer } from './model-server.js';
-import { envSetting } from './settings.js';
+import { envSetting, hiddenEnvSource } from './settings.js';
 import { VERSION_FLOORS } from './version-floors.js';
 
 const RAY_KINDS = new Set(['RayCluster', 'RayService', 'RayJob']);
@@ -243,7 +242,7 @@ export function rayAuthOf(model: KubernetesModel, head: RayHead): RayAuth {
     if (typeof env.value !== 'string') return { state: 'unknown', description: `${env.description} (not readable here)`, at: env.node };
     if (env.value.trim().toLowerCase() === 'token') return { state: 'token', description: `${env.description}=token`, at: env.node };
     if (!mode?.isWritten()) return { state: 'off', description: `${env.description}=${env.value}`, at: env.node };
-  } else if (hiddenEnv(model, head.container)) {
+  } else if (hiddenEnvSource(model, head.container)) {
     return { state: 'unknown', description: 'RAY_AUTH_MODE possibly set by envFrom (not readable here)', at: head.container.node.get('envFrom') };
   }
   if (mode?.isWritten()) return { state: 'off', description: 'authOptions.mode: disabled', at: mode };
@@ -257,21 +256,9 @@ export function rayAuthOf(model: KubernetesModel, head: RayHead): RayAuth {
  */
 export function rayTlsOf(model: KubernetesModel, head: RayHead): { readonly state: 'on' | 'off' | 'unknown'; readonly description: string } {
   const env = envSetting(model, head.container, 'RAY_USE_TLS');
-  if (!env) return hiddenEnv(model, head.container) ? { state: 'unknown', description: 'RAY_USE_TLS possibly set by envFrom (not readable here)' } : { state: 'off', description: 'no RAY_USE_TLS' };
+  if (!env) return hiddenEnvSource(model, head.container) ? { state: 'unknown', description: 'RAY_USE_TLS possibly set by envFrom (not readable here)' } : { state: 'off', description: 'no RAY_USE_TLS' };
   if (typeof env.value !== 'string') return { state: 'unknown', description: `${env.description} (not readable here)` };
   const on = /^(1|true)$/i.test(env.value.trim());
   return { state: on ? 'on' : 'off', description: `${env.description}=${env.value} (mutual TLS)` };
 }
 
-/** `envFrom` a Secret, or a ConfigMap outside the scan, may set `RAY_AUTH_MODE`: not evidence either way. */
-function hiddenEnv(model: KubernetesModel, container: ContainerRef): boolean {
-  const owner = container.workload.object;
-  return container.node
-    .get('envFrom')
-    .items()
-    .some((source) => {
-      if (source.get('secretRef').isWritten()) return true;
-      const name = source.get('configMapRef', 'name').str();
-      return name === undefined || !findObject(model, { kind: 'ConfigMap', groups: new Set(['']), namespace: owner.namespace, name, near: owner });
-    });
-}

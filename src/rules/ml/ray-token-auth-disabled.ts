@@ -3,9 +3,8 @@ import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../../m
 import { compareVersions, formatVersion, parseVersion } from '../../model/ml/images.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
 import type { Version } from '../../model/ml/images.js';
-import { envSetting } from '../../model/ml/settings.js';
+import { envSetting, hiddenEnvSource } from '../../model/ml/settings.js';
 import { VERSION_FLOORS } from '../../model/ml/version-floors.js';
-import { findObject } from '../../model/references.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 
@@ -35,16 +34,7 @@ function authModeEnv(model: KubernetesModel, container: ContainerRef): AuthEnv {
     return { state: setting.value.trim().toLowerCase() === 'token' ? 'token' : 'other', node: setting.node, value: setting.value };
   }
   // envFrom a Secret, or a ConfigMap outside the scan, may set it: not evidence either way.
-  const owner = container.workload.object;
-  const hidden = container.node
-    .get('envFrom')
-    .items()
-    .some((source) => {
-      if (source.get('secretRef').isWritten()) return true;
-      const name = source.get('configMapRef', 'name').str();
-      return name === undefined || !findObject(model, { kind: 'ConfigMap', groups: new Set(['']), namespace: owner.namespace, name, near: owner });
-    });
-  return hidden ? { state: 'unknown' } : undefined;
+  return hiddenEnvSource(model, container) ? { state: 'unknown' } : undefined;
 }
 
 /** The Ray container of a group (index 0, marked as the server by the KubeRay adapter). */
