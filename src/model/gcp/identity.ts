@@ -1,5 +1,5 @@
 import type { KubernetesModel } from '../kubernetes.js';
-import { modelServersIn } from '../ml/model-server.js';
+import { modelServiceAccounts } from '../ml/model-service-accounts.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
 import type { IamGrant } from './iam.js';
@@ -102,16 +102,10 @@ export interface ServingKsa {
 }
 
 export function servingKsas(model: KubernetesModel): ServingKsa[] {
-  const seen = new Map<string, ServingKsa>();
-  for (const server of modelServersIn(model)) {
-    const workload = server.container.workload.object;
-    const namespace = workload.namespace ?? server.serviceAccount.object?.namespace ?? 'default';
-    const key = `${namespace}/${server.serviceAccount.name}`;
-    if (seen.has(key)) continue;
-    const annotation = server.serviceAccount.object?.root.get('metadata', 'annotations', 'iam.gke.io/gcp-service-account');
-    seen.set(key, { namespace, name: server.serviceAccount.name, gsa: annotation?.exists ? annotation : undefined });
-  }
-  return [...seen.values()];
+  return modelServiceAccounts(model).map((account) => {
+    const annotation = account.object?.root.get('metadata', 'annotations', 'iam.gke.io/gcp-service-account');
+    return { namespace: account.namespace, name: account.name, gsa: annotation?.exists ? annotation : undefined };
+  });
 }
 
 /** A Google service account that serves a model, and why the scan says so. */

@@ -1,5 +1,4 @@
-// The policies an IAM role holds, whichever way Terraform gives them to it, and the roles that
-// serve models (the identities rules IG-AWS-019 / 020 rate).
+// The policies an IAM role holds, whichever way Terraform gives them to it.
 import type { TerraformReference } from '../../parse/kubernetes/types.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
@@ -187,14 +186,6 @@ function roleHoldersOf(terraform: TerraformModel): ReadonlyMap<TfResource, RoleH
   return index;
 }
 
-export interface ServingRole {
-  readonly role: TfResource;
-  /** What runs as it: the `aws_sagemaker_model`. */
-  readonly servedBy: TfResource;
-  /** The value that names the role (`execution_role_arn`). */
-  readonly at: Node;
-}
-
 /** Roles of the scan that a value names: by reference, or by a known ARN whose name a role of the scan has. */
 export function rolesNamedBy(node: Node, terraform: TerraformModel): TfResource[] {
   const roles = new Set<TfResource>();
@@ -203,15 +194,4 @@ export function rolesNamedBy(node: Node, terraform: TerraformModel): TfResource[
   const name = text === undefined ? undefined : roleNameOfArn(text);
   if (roles.size === 0 && name !== undefined) for (const role of terraform.byType('tf:aws_iam_role')) if (role.mode === 'managed' && role.root.get('name').str() === name) roles.add(role);
   return [...roles];
-}
-
-/** The roles models run as: each SageMaker model's `execution_role_arn`. */
-export function servingRoles(terraform: TerraformModel): ServingRole[] {
-  const serving: ServingRole[] = [];
-  for (const model of terraform.byType('tf:aws_sagemaker_model')) {
-    if (model.mode !== 'managed') continue;
-    const at = model.root.get('execution_role_arn');
-    for (const role of rolesNamedBy(at, terraform)) serving.push({ role, servedBy: model, at });
-  }
-  return serving;
 }

@@ -20,5 +20,6 @@ ruleTester(irsaRoleTrustUnbound, {
         { line: 65, messageId: 'wildcardSub' },
       ],
     },
+    { name: "the role of a model server's ServiceAccount, trusting every ServiceAccount", file: 'fail-model', errors: [{ file: 'main.tf', line: 4, messageId: 'noSub' }] },
   ],
 });

@@ -3,6 +3,8 @@ import { policiesOf } from '../../model/iam/policy-sources.js';
 import type { PolicyStatement } from '../../model/iam/policy.js';
 import type { TerraformModel } from '../../model/terraform.js';
 import { defineRule } from '../define-rule.js';
+import type { RelatedHop } from '../define-rule.js';
+import { servingEvidence, servingRoles } from '../../model/aws/serving-roles.js';
 
 export const irsaRoleTrustUnbound = defineRule({
   meta: {
@@ -20,12 +22,12 @@ export const irsaRoleTrustUnbound = defineRule({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html',
     ],
     mappings: { stride: ['S', 'E'], atlas: ['AML.T0012'], nist: ['AC-6', 'IA-9'] },
-    targets: ['tf:aws_iam_role'],
+    targets: ['tf:aws_iam_role', 'ServiceAccount'],
     fix: 'none',
     messages: {
-      noSub: "Role '{{address}}' trusts the EKS OIDC provider without a `:sub` condition: a pod with any ServiceAccount of the cluster can assume it.",
-      wildcardSub: "Role '{{address}}' trusts the EKS OIDC provider for `{{value}}` ({{operator}}): every ServiceAccount matching the wildcard can assume it.",
-      noAud: "Role '{{address}}' trusts the EKS OIDC provider without an `:aud` condition (`sts.amazonaws.com`): tokens issued for other audiences are accepted.",
+      noSub: "Role '{{address}}'{{servedAs}} trusts the EKS OIDC provider without a `:sub` condition: a pod with any ServiceAccount of the cluster can assume it.",
+      wildcardSub: "Role '{{address}}'{{servedAs}} trusts the EKS OIDC provider for `{{value}}` ({{operator}}): every ServiceAccount matching the wildcard can assume it.",
+      noAud: "Role '{{address}}'{{servedAs}} trusts the EKS OIDC provider without an `:aud` condition (`sts.amazonaws.com`): tokens issued for other audiences are accepted.",
     },
     examples: {
       language: 'hcl',
@@ -72,9 +74,12 @@ export const irsaRoleTrustUnbound = defineRule({
     return {
       resource(resource) {
         if (resource.type !== 'tf:aws_iam_role' || resource.mode !== 'managed') return;
+        // A model's role says so, with the link as evidence (the trust-policy link is this finding itself).
+        const serving = servingRoles(context.terraform, context.model).find((candidate) => candidate.role === resource && candidate.link !== 'irsa-trust');
+        const subject: Subject = { address: resource.address, servedAs: serving ? `, ${serving.servedAs},` : '', related: serving ? [servingEvidence(serving)] : [] };
         for (const source of policiesOf(resource, resolve)) {
           if (source.attribute !== 'assume_role_policy' || source.document === 'unknown') continue;
-          for (const statement of source.document.statements) checkStatement(statement, resource.address, context.terraform, context.report.bind(context));
+          for (const statement of source.document.statements) checkStatement(statement, subject, context.terraform, context.report.bind(context));
         }
       },
     };
@@ -83,21 +88,28 @@ export const irsaRoleTrustUnbound = defineRule({
 
 type Reporter = Parameters<typeof irsaRoleTrustUnbound.create>[0]['report'];
 
-function checkStatement(statement: PolicyStatement, address: string, terraform: TerraformModel, report: Reporter): void {
+interface Subject {
+  readonly address: string;
+  readonly servedAs: string;
+  readonly related: readonly RelatedHop[];
+}
+
+function checkStatement(statement: PolicyStatement, subject: Subject, terraform: TerraformModel, report: Reporter): void {
+  const { address, servedAs, related } = subject;
   if (statement.effect !== 'Allow' || !mayAssume(statement, /^(?:\*|sts:\*|sts:assumerolewithwebidentity)$/i)) return;
   const principal = statement.principals.find((candidate) => oidcIssuerOf(candidate, terraform) === 'eks');
   if (principal === undefined) return;
   // A condition whose operator or key is not known could be the binding: nothing can be said.
   if (statement.conditions.some((condition) => condition.operator.state !== 'set' || conditionKeyEndsWith(condition.key, 'sub') === 'unknown')) return;
   const subs = statement.conditions.filter((condition) => conditionKeyEndsWith(condition.key, 'sub') === true);
-  if (subs.length === 0) report({ messageId: 'noSub', data: { address }, at: principal.node });
+  if (subs.length === 0) report({ messageId: 'noSub', data: { address, servedAs }, at: principal.node, related });
   for (const condition of subs) {
     const operator = condition.operator.value ?? '';
     if (!/stringlike/i.test(operator)) continue;
     const wild = condition.values.find((value) => value.state === 'set' && wildcardServiceAccount(value.value));
-    if (wild?.state === 'set') report({ messageId: 'wildcardSub', data: { address, value: wild.value, operator }, at: wild.node });
+    if (wild?.state === 'set') report({ messageId: 'wildcardSub', data: { address, servedAs, value: wild.value, operator }, at: wild.node, related });
   }
-  if (subs.length > 0 && !statement.conditions.some((condition) => conditionKeyEndsWith(condition.key, 'aud') === true)) report({ messageId: 'noAud', data: { address }, at: principal.node });
+  if (subs.length > 0 && !statement.conditions.some((condition) => conditionKeyEndsWith(condition.key, 'aud') === true)) report({ messageId: 'noAud', data: { address, servedAs }, at: principal.node, related });
 }
 
 /** `system:serviceaccount:<ns>:<sa>` with `*` or `?` in the namespace or the name (or not that shape at all). */

@@ -17,5 +17,6 @@ ruleTester(servingRoleBroadManagedPolicy, {
       ],
     },
     { name: 'role passed to a local module, policy name from tfvars', file: 'fail-module', errors: [{ file: 'main.tf', line: 8, messageId: 'attached' }] },
+    { name: 'IRSA in Terraform: the model ServiceAccount refers to its role (and a non-model ServiceAccount\'s role is not reported)', file: 'fail-eks-terraform', errors: [{ file: 'main.tf', line: 9, messageId: 'attached' }] },
   ],
 });

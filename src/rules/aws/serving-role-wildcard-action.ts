@@ -1,7 +1,8 @@
 import type { RolePolicy } from '../../model/iam/roles.js';
 import { documentPermissions, notDenied, serviceActions, withinOf } from '../../model/iam/permissions.js';
 import type { StatementPermissions } from '../../model/iam/permissions.js';
-import { policiesOfRole, servingRoles } from '../../model/iam/roles.js';
+import { policiesOfRole } from '../../model/iam/roles.js';
+import { servingEvidence, servingRoles } from '../../model/aws/serving-roles.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { locationKey } from '../../model/iam/identity-policies.js';
@@ -13,7 +14,7 @@ export const servingRoleWildcardAction = defineRule({
     title: 'Serving identity allowed `*` or `service:*` actions',
     severity: 'high',
     rationale:
-      'A SageMaker model runs as its execution role: code in the model container (a pickled model, a compromised inference image, a server CVE) gets the role\'s credentials from the container\'s credential endpoint. A policy that allows `*` or every action of a service (`s3:*`, `sagemaker:*`, `iam:*`) lets that code overwrite or delete other models\' artifacts, create endpoints and jobs of its own, or change permissions, far beyond reading its own model. Wildcards also grant every action AWS adds to the service later. Actions are read from AWS\'s own action catalogue, so patterns that match a whole service (`s3:*Object*` does not, `S3:**` does) and `NotAction` statements count; a statement with a condition, or one a `Deny` of the same role cancels, does not fire.',
+      'A SageMaker model runs as its execution role, and a model server on EKS as the role its ServiceAccount gets (the IRSA annotation `eks.amazonaws.com/role-arn`, an EKS Pod Identity association, or a role whose trust policy accepts that ServiceAccount\'s token): code in the model container (a pickled model, a compromised inference image, a server CVE) gets the role\'s credentials from the container\'s credential endpoint. A policy that allows `*` or every action of a service (`s3:*`, `sagemaker:*`, `iam:*`) lets that code overwrite or delete other models\' artifacts, create endpoints and jobs of its own, or change permissions, far beyond reading its own model. Wildcards also grant every action AWS adds to the service later. Actions are read from AWS\'s own action catalogue, so patterns that match a whole service (`s3:*Object*` does not, `S3:**` does) and `NotAction` statements count; a statement with a condition, or one a `Deny` of the same role cancels, does not fire.',
     remediation:
       'List the actions the model needs on the resources it needs: usually `s3:GetObject` on its own model prefix, `ecr:BatchGetImage` / `ecr:GetDownloadUrlForLayer` on its image repository with `ecr:GetAuthorizationToken`, and `logs:CreateLogStream` / `logs:PutLogEvents` on its log group:\n\n```hcl\ndata "aws_iam_policy_document" "serving" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::models/scorer/*"]\n  }\n}\n```',
     references: [
@@ -22,12 +23,12 @@ export const servingRoleWildcardAction = defineRule({
       'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
     ],
     mappings: { stride: ['E'], atlas: ['AML.T0055'], nist: ['AC-6'] },
-    targets: ['tf:aws_iam_role', 'tf:aws_iam_policy', 'tf:aws_iam_role_policy', 'tf:data.aws_iam_policy_document', 'tf:aws_sagemaker_model'],
+    targets: ['tf:aws_iam_role', 'tf:aws_iam_policy', 'tf:aws_iam_role_policy', 'tf:data.aws_iam_policy_document', 'tf:aws_sagemaker_model', 'ServiceAccount', 'tf:aws_eks_pod_identity_association'],
     fix: 'none',
     supersedes: ['IG-AWS-021', 'IG-AWS-022'],
     messages: {
-      wildcard: "Role '{{role}}', the execution role of SageMaker model '{{model}}', is allowed `{{pattern}}`: {{scope}}.",
-      notAction: "Role '{{role}}', the execution role of SageMaker model '{{model}}', is allowed every action except `{{pattern}}`: that includes every action of {{services}}.",
+      wildcard: "Role '{{role}}', {{servedAs}}, is allowed `{{pattern}}`: {{scope}}.",
+      notAction: "Role '{{role}}', {{servedAs}}, is allowed every action except `{{pattern}}`: that includes every action of {{services}}.",
     },
     examples: {
       language: 'hcl',
@@ -82,7 +83,7 @@ resource "aws_sagemaker_model" "scorer" {
       end() {
         const reported = new Set<string>();
         const doneRoles = new Set<string>();
-        for (const serving of servingRoles(context.terraform)) {
+        for (const serving of servingRoles(context.terraform, context.model)) {
           if (doneRoles.has(serving.role.address)) continue;
           doneRoles.add(serving.role.address);
           const policies = policiesOfRole(serving.role, context.terraform).filter((policy): policy is RolePolicy & { document: Exclude<RolePolicy['document'], 'unknown'> } => policy.document !== 'unknown');
@@ -92,7 +93,7 @@ resource "aws_sagemaker_model" "scorer" {
             const key = `${locationKey(at)}#${within ?? ''}`;
             if (reported.has(key)) return;
             reported.add(key);
-            context.report({ messageId, at, object: policy.holder ?? policy.via, data: { role: serving.role.address, model: serving.servedBy.address, ...data }, ...(within ? { within } : {}) });
+            context.report({ messageId, at, object: policy.holder ?? policy.via, data: { role: serving.role.address, servedAs: serving.servedAs, ...data }, related: [servingEvidence(serving)], ...(within ? { within } : {}) });
           };
           for (const { policy, statements } of analysed) {
             for (const statement of statements) {

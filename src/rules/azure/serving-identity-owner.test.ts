@@ -8,6 +8,7 @@ ruleTester(servingIdentityOwner, {
       name: 'data-plane role, Contributor on one account, role or scope from unresolved variables, identities that serve no model (deployer, CI federation)',
       file: 'pass-assignments.tf',
     },
+    { name: 'AKS workload identity of a ServiceAccount only a backup CronJob runs as', file: 'pass-workload-identity' },
   ],
   invalid: [
     {
@@ -17,6 +18,14 @@ ruleTester(servingIdentityOwner, {
         { line: 28, messageId: 'broadRole' },
         { line: 55, messageId: 'broadRole' },
         { line: 77, messageId: 'broadRole' },
+      ],
+    },
+    {
+      name: 'AKS workload identity: the model ServiceAccount names the identity (client-id annotation), a federated credential for a model ServiceAccount',
+      file: 'fail-workload-identity',
+      errors: [
+        { file: 'main.tf', line: 15, messageId: 'broadRole' },
+        { file: 'main.tf', line: 71, messageId: 'broadRole' },
       ],
     },
   ],

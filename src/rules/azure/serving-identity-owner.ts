@@ -1,4 +1,6 @@
 import { azapiTypeOf, referencedResources } from '../../model/azure/azapi.js';
+import type { KubernetesModel } from '../../model/kubernetes.js';
+import { describeServers, modelServiceAccounts } from '../../model/ml/model-service-accounts.js';
 import type { TerraformModel, TfResource } from '../../model/terraform.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
@@ -47,8 +49,13 @@ function usesIdentity(terraform: TerraformModel, holder: TfResource, identity: T
   return false;
 }
 
-/** Whom a principal belongs to when it serves models: an ML resource's identity, or a user-assigned identity one uses or a Kubernetes workload federates to. */
-function servingPrincipal(terraform: TerraformModel, principal: Node): string | undefined {
+/**
+ * Whom a principal belongs to when it serves models: an ML resource's identity, or a user-assigned
+ * identity that one uses, that a model server's ServiceAccount names (`azure.workload.identity/client-id`),
+ * or that a Kubernetes ServiceAccount federates to (AKS workload identity). A federated ServiceAccount
+ * counts unless the scan shows what runs as it and that is no model server.
+ */
+function servingPrincipal(terraform: TerraformModel, model: KubernetesModel, principal: Node): string | undefined {
   for (const reference of principal.references()) {
     for (const target of terraform.instancesOf(reference.address)) {
       if (reference.key !== undefined && target.key !== reference.key) continue;
@@ -57,23 +64,33 @@ function servingPrincipal(terraform: TerraformModel, principal: Node): string | 
       if (azapiType === ONLINE_ENDPOINT) return `online endpoint '${target.address}'`;
       if (azapiType === ONLINE_DEPLOYMENT) return `online deployment '${target.address}'`;
       if (target.type !== 'tf:azurerm_user_assigned_identity') continue;
+      const named = modelServiceAccounts(model).find((account) => {
+        const clientId = account.object?.root.get('metadata', 'annotations', 'azure.workload.identity/client-id');
+        return clientId !== undefined && clientId.exists && referencedResources(terraform, clientId).includes(target);
+      });
+      if (named) return `user-assigned identity '${target.address}' of ServiceAccount '${named.namespace}/${named.name}' (${describeServers(named.servers)})`;
       for (const candidate of terraform.resources) {
         if (candidate.mode !== 'managed') continue;
         const type = azapiTypeOf(candidate);
         const isServing = candidate.type === 'tf:azurerm_machine_learning_workspace' || type === ONLINE_ENDPOINT || type === ONLINE_DEPLOYMENT || type === WORKSPACE;
         if (isServing && usesIdentity(terraform, candidate, target)) return `user-assigned identity '${target.address}' of '${candidate.address}'`;
-        // A Kubernetes service account federated to the identity (AKS workload identity); CI issuers are not workloads.
-        if (
-          candidate.type === 'tf:azurerm_federated_identity_credential' &&
-          candidate.root.get('subject').str()?.startsWith('system:serviceaccount:') === true &&
-          referencedResources(terraform, candidate.root.get('parent_id')).includes(target)
-        ) {
-          return `user-assigned identity '${target.address}' of Kubernetes workload '${candidate.root.get('subject').str() ?? ''}'`;
-        }
+        if (candidate.type !== 'tf:azurerm_federated_identity_credential' || !referencedResources(terraform, candidate.root.get('parent_id')).includes(target)) continue;
+        // CI issuers are not workloads; a subject is `system:serviceaccount:<namespace>:<name>`.
+        const subject = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(candidate.root.get('subject').str() ?? '');
+        if (!subject) continue;
+        const [, namespace, name] = subject;
+        const served = modelServiceAccounts(model).find((account) => account.namespace === namespace && account.name === name);
+        if (served) return `user-assigned identity '${target.address}' of ServiceAccount '${namespace}/${name}' (${describeServers(served.servers)})`;
+        if (!runsSomethingElse(model, namespace as string, name as string)) return `user-assigned identity '${target.address}' of Kubernetes ServiceAccount '${namespace}/${name}'`;
       }
     }
   }
   return undefined;
+}
+
+/** The scan holds workloads running as this ServiceAccount, none of them a model server. */
+function runsSomethingElse(model: KubernetesModel, namespace: string, name: string): boolean {
+  return model.workloads.some((workload) => (workload.object.namespace ?? 'default') === namespace && (workload.podSpec.get('serviceAccountName').str() ?? 'default') === name);
 }
 
 export const servingIdentityOwner = defineRule({
@@ -92,7 +109,7 @@ export const servingIdentityOwner = defineRule({
       'https://learn.microsoft.com/en-us/azure/role-based-access-control/built-in-roles',
     ],
     mappings: { stride: ['E'], nist: ['AC-6'] },
-    targets: ['tf:azurerm_role_assignment'],
+    targets: ['tf:azurerm_role_assignment', 'ServiceAccount', 'tf:azurerm_federated_identity_credential'],
     fix: 'none',
     messages: {
       broadRole: "Role assignment '{{address}}' gives {{role}} on a {{scope}} to the {{principal}}: code running as it can take over every resource in that scope.",
@@ -152,7 +169,7 @@ resource "azurerm_role_assignment" "ml" {
         if (role === undefined) return;
         const scope = scopeOf(context.terraform, resource.root.get('scope'));
         if (scope === undefined) return;
-        const principal = servingPrincipal(context.terraform, resource.root.get('principal_id'));
+        const principal = servingPrincipal(context.terraform, context.model, resource.root.get('principal_id'));
         if (principal === undefined) return;
         context.report({
           messageId: 'broadRole',
