@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { evaluateSources } from '../adapt/terraform/test-helpers.js';
-import { bucketOfS3Uri, bucketParts, modelBuckets } from './model-buckets.js';
+import { loadYamlStream } from '../../parse/kubernetes/load-yaml.js';
+import { SourceFile } from '../../source/source-file.js';
+import { adaptKubernetes } from '../adapt/kubernetes.js';
+import { bucketOfS3Uri, bucketParts, describeModelBucketUse, modelBuckets } from './model-buckets.js';
 
 test('bucketOfS3Uri reads the bucket of an s3:// URI only', () => {
   assert.equal(bucketOfS3Uri('s3://acme-models/scorer/model.tar.gz'), 'acme-models');
@@ -105,10 +108,10 @@ resource "aws_s3_bucket_versioning" "unknown" {
 
 test('model buckets: by literal URI, by reference, through an S3 object; live when an endpoint serves them', () => {
   const { model: terraform } = evaluateSources({ 'main.tf': config });
-  const found = modelBuckets(terraform).map((entry) => ({
+  const found = modelBuckets(terraform, adaptKubernetes([]).model).map((entry) => ({
     bucket: entry.bucket.address,
     live: entry.live,
-    links: entry.links.map((link) => `${link.use} ${link.resource.address}`),
+    links: entry.links.map((link) => `${link.use} ${'address' in link.resource ? link.resource.address : ''}`),
   }));
   assert.deepEqual(found, [
     { bucket: 'aws_s3_bucket.async', live: true, links: ['async-output aws_sagemaker_endpoint_configuration.scorer'] },
@@ -116,6 +119,47 @@ test('model buckets: by literal URI, by reference, through an S3 object; live wh
     { bucket: 'aws_s3_bucket.models', live: true, links: ['model-artifacts aws_sagemaker_model.scorer'] },
     { bucket: 'aws_s3_bucket.staged', live: false, links: ['model-artifacts aws_sagemaker_model.ranker'] },
   ]);
+});
+
+const serving = `
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: { name: iris, namespace: serving }
+spec:
+  predictor:
+    model:
+      modelFormat: { name: sklearn }
+      storageUri: s3://acme-logs/iris
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: triton, namespace: serving }
+spec:
+  template:
+    spec:
+      containers:
+        - name: triton
+          image: nvcr.io/nvidia/tritonserver:25.01-py3
+          args: ["tritonserver", "--model-repository=s3://acme-logs/triton"]
+        - name: sidecar
+          image: busybox:1.36
+          args: ["s3://acme-models/not-a-model-source"]
+`;
+
+test('model buckets: Kubernetes model servers load from them (storageUri, a server flag written name=value)', () => {
+  const { model: terraform } = evaluateSources({ 'main.tf': config });
+  const { model } = adaptKubernetes(loadYamlStream(new SourceFile('serving.yaml', serving)));
+  const entry = modelBuckets(terraform, model).find((candidate) => candidate.bucket.address === 'aws_s3_bucket.logs');
+  assert.ok(entry);
+  assert.equal(entry.live, true);
+  assert.deepEqual(
+    entry.links.map((link) => [link.use, 'kind' in link.resource ? `${link.resource.kind}/${link.resource.name ?? ''}` : '', link.text ?? link.node.str()]),
+    [
+      ['model-artifacts', 'InferenceService/iris', 's3://acme-logs/iris'],
+      ['model-artifacts', 'Deployment/triton', 's3://acme-logs/triton'],
+    ],
+  );
+  assert.equal(describeModelBucketUse(entry), "the model artifacts of InferenceService 'iris' (and 1 more)");
 });
 
 test('bucket parts attach by reference or by known name; unknown names never attach', () => {

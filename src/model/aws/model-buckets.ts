@@ -1,53 +1,68 @@
 import type { TerraformReference } from '../../parse/kubernetes/types.js';
+import type { K8sObject, KubernetesModel } from '../kubernetes.js';
+import { modelUris } from '../ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
 
 /** How a bucket is tied to model serving. */
 export type ModelBucketUse = 'model-artifacts' | 'data-capture' | 'async-output';
 
-/** One attribute of a SageMaker resource that names the bucket (by reference or by `s3://` URI). */
+/** One value that names the bucket (by reference or by `s3://` URI). */
 export interface ModelBucketLink {
   readonly use: ModelBucketUse;
-  /** The SageMaker model or endpoint configuration. */
-  readonly resource: TfResource;
-  /** The attribute that names the bucket (`primary_container[0].model_data_url`). */
+  /** The SageMaker model or endpoint configuration, or the Kubernetes object whose model server loads from it. */
+  readonly resource: TfResource | K8sObject;
+  /** The attribute that names the bucket (`primary_container[0].model_data_url`, a `storageUri`, a `--model` flag). */
   readonly node: Node;
+  /** The URI as known, when it is not the node's own text (`--model-repository=s3://…`). */
+  readonly text?: string | undefined;
 }
 
 export interface ModelBucket {
   readonly bucket: TfResource;
   readonly links: readonly ModelBucketLink[];
-  /** Some link belongs to a model or endpoint configuration that an `aws_sagemaker_endpoint` in the scan serves. */
+  /** Some link belongs to a model being served: one an `aws_sagemaker_endpoint` of the scan serves, or a Kubernetes model server. */
   readonly live: boolean;
 }
 
 /**
  * The `aws_s3_bucket`s the SageMaker resources of the scan read models from or write inference data
- * to: a Terraform reference to the bucket (`"s3://${aws_s3_bucket.models.id}/m.tar.gz"`, also through
+ * to, and those Kubernetes model servers load models from (KServe `storageUri`, a server's model
+ * flag, as `modelUris` reads them): a Terraform reference to the bucket (`"s3://${aws_s3_bucket.models.id}/m.tar.gz"`, also through
  * an `aws_s3_object`'s `bucket`), or a literal `s3://<name>/…` whose name equals the bucket's known
  * `bucket`. A bucket whose name is unknown (a variable without value, `bucket_prefix`) links only by
  * reference; an unknown URI links to nothing.
  */
-export function modelBuckets(terraform: TerraformModel): readonly ModelBucket[] {
-  let cached = modelBucketCache.get(terraform);
-  if (!cached) modelBucketCache.set(terraform, (cached = computeModelBuckets(terraform)));
+export function modelBuckets(terraform: TerraformModel, model: KubernetesModel): readonly ModelBucket[] {
+  let byModel = modelBucketCache.get(terraform);
+  if (!byModel) modelBucketCache.set(terraform, (byModel = new WeakMap()));
+  let cached = byModel.get(model);
+  if (!cached) byModel.set(model, (cached = computeModelBuckets(terraform, model)));
   return cached;
 }
 
-const modelBucketCache = new WeakMap<TerraformModel, readonly ModelBucket[]>();
+const modelBucketCache = new WeakMap<TerraformModel, WeakMap<KubernetesModel, readonly ModelBucket[]>>();
 
-function computeModelBuckets(terraform: TerraformModel): ModelBucket[] {
+function computeModelBuckets(terraform: TerraformModel, model: KubernetesModel): ModelBucket[] {
   const buckets = terraform.byType('tf:aws_s3_bucket').filter((bucket) => bucket.mode === 'managed');
   if (buckets.length === 0) return [];
   const links = new Map<TfResource, ModelBucketLink[]>();
   const live = new Set<TfResource>();
   const liveOwners = liveServingResources(terraform);
   for (const { use, resource, node } of bucketUris(terraform)) {
-    for (const bucket of bucketsNamedBy(terraform, buckets, node)) {
+    for (const bucket of bucketsNamedBy(terraform, buckets, node, node.str())) {
       const list = links.get(bucket) ?? [];
       list.push({ use, resource, node });
       links.set(bucket, list);
       if (liveOwners.has(resource)) live.add(bucket);
+    }
+  }
+  for (const uri of modelUris(model)) {
+    for (const bucket of bucketsNamedBy(terraform, buckets, uri.node, uri.text?.trim())) {
+      const list = links.get(bucket) ?? [];
+      list.push({ use: 'model-artifacts', resource: uri.object, node: uri.node, ...(uri.text !== uri.node.str() ? { text: uri.text } : {}) });
+      links.set(bucket, list);
+      live.add(bucket);
     }
   }
   return buckets.filter((bucket) => links.has(bucket)).map((bucket) => ({ bucket, links: links.get(bucket) ?? [], live: live.has(bucket) }));
@@ -128,7 +143,7 @@ function bucketUris(terraform: TerraformModel): UriNode[] {
 
 const OBJECT_TYPES = new Set(['aws_s3_object', 'aws_s3_bucket_object']);
 
-function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[], node: Node): TfResource[] {
+function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[], node: Node, text: string | undefined): TfResource[] {
   const named = new Set<TfResource>();
   const references = node.references();
   for (const bucket of buckets) if (references.some((reference) => refersTo(reference, bucket))) named.add(bucket);
@@ -139,7 +154,6 @@ function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[
       for (const bucket of buckets) if (namesBucket(object.root.get('bucket'), bucket)) named.add(bucket);
     }
   }
-  const text = node.str();
   const name = text === undefined ? undefined : bucketOfS3Uri(text);
   if (name !== undefined) for (const bucket of buckets) if (bucketName(bucket) === name) named.add(bucket);
   return [...named];
@@ -202,5 +216,17 @@ export function describeModelBucketUse(entry: ModelBucket): string {
   if (link === undefined) return 'model data';
   const what = link.use === 'model-artifacts' ? 'the model artifacts' : link.use === 'data-capture' ? 'the captured inference data' : 'the async inference output';
   const more = entry.links.length > 1 ? ` (and ${entry.links.length - 1} more)` : '';
-  return `${what} of '${link.resource.address}'${more}`;
+  const owner = 'address' in link.resource ? `'${link.resource.address}'` : `${link.resource.kind} '${link.resource.name ?? '(unnamed)'}'`;
+  return `${what} of ${owner}${more}`;
+}
+
+const USE_EVIDENCE: Readonly<Record<ModelBucketUse, string>> = {
+  'model-artifacts': 'a served model is loaded from this bucket here',
+  'data-capture': 'captured inference requests and responses are written to this bucket here',
+  'async-output': 'asynchronous inference results are written to this bucket here',
+};
+
+/** Where the bucket is used (the first three links), as related locations of a finding on the bucket. */
+export function modelBucketEvidence(entry: ModelBucket): { readonly at: Node; readonly message: string }[] {
+  return entry.links.slice(0, 3).map((link) => ({ at: link.node, message: USE_EVIDENCE[link.use] }));
 }

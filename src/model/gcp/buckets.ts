@@ -1,6 +1,5 @@
-import { inferenceServiceComponents, KSERVE_GROUP, llmInferenceServiceFacts } from '../adapt/crds/kserve.js';
 import type { KubernetesModel } from '../kubernetes.js';
-import { modelServersIn } from '../ml/model-server.js';
+import { modelUris } from '../ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
 
@@ -16,23 +15,6 @@ const GS_URI = /^gs:\/\/([a-z0-9][a-z0-9._-]*[a-z0-9])(?:\/|$)/;
 /** The bucket name of a `gs://` URI; undefined for anything else. */
 export function gcsBucketOf(uri: string): string | undefined {
   return GS_URI.exec(uri)?.[1];
-}
-
-/**
- * Every URI a served model is loaded from, in the scanned Kubernetes objects: KServe InferenceService
- * `storageUri` / `storageUris` / `STORAGE_URI`, LLMInferenceService `spec.model.uri` and adapters, and the
- * model flag or env of any recognised model server (vLLM `--model gs://…`, TorchServe, Triton's model
- * repository).
- */
-export function modelUris(model: KubernetesModel): Node[] {
-  const uris: Node[] = [];
-  for (const object of model.objects) {
-    if (object.group !== KSERVE_GROUP) continue;
-    if (object.kind === 'InferenceService') for (const component of inferenceServiceComponents(object)) uris.push(...component.storageUris);
-    else if (object.kind === 'LLMInferenceService') uris.push(...llmInferenceServiceFacts(object).modelUris);
-  }
-  for (const server of modelServersIn(model)) for (const source of server.modelSources) if (typeof source.value === 'string') uris.push(source.node);
-  return uris;
 }
 
 /**
@@ -54,8 +36,7 @@ const modelBucketCache = new WeakMap<TerraformModel, WeakMap<KubernetesModel, re
 
 function computeModelBuckets(terraform: TerraformModel, model: KubernetesModel): ModelBucket[] {
   const uses = new Map<string, Node[]>();
-  for (const uri of modelUris(model)) {
-    const text = uri.str();
+  for (const { node: uri, text } of modelUris(model)) {
     // A model server flag may hold a value the model could not read (a Secret): only written text links.
     const name = text === undefined ? undefined : gcsBucketOf(text.trim());
     if (name === undefined) continue;

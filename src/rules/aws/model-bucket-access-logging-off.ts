@@ -1,4 +1,4 @@
-import { bucketParts, describeModelBucketUse, modelBuckets } from '../../model/aws/model-buckets.js';
+import { bucketParts, describeModelBucketUse, modelBucketEvidence, modelBuckets } from '../../model/aws/model-buckets.js';
 import type { TerraformModel } from '../../model/terraform.js';
 import { defineRule } from '../define-rule.js';
 
@@ -66,12 +66,12 @@ resource "aws_sagemaker_model" "scorer" {
         const terraform = context.terraform;
         // A trail logging S3 object events is an audit record too; which buckets it covers is not worked out.
         if (logsS3DataEvents(terraform)) return;
-        for (const entry of modelBuckets(terraform)) {
+        for (const entry of modelBuckets(terraform, context.model)) {
           const { bucket } = entry;
           if (bucketParts(terraform, bucket, 'aws_s3_bucket_logging').length > 0) continue;
           if (bucket.root.get('logging').isWritten() && (bucket.root.get('logging').state === 'unknown' || bucket.root.get('logging').items().length > 0)) continue;
           const use = describeModelBucketUse(entry);
-          context.report({ messageId: 'noLogging', data: { address: bucket.address, use }, at: bucket, object: bucket });
+          context.report({ messageId: 'noLogging', data: { address: bucket.address, use }, at: bucket, object: bucket, related: modelBucketEvidence(entry) });
         }
       },
     };

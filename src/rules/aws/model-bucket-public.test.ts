@@ -22,5 +22,6 @@ ruleTester(modelBucketPublic, {
         { line: 59, messageId: 'blockOff', severity: 'critical' },
       ],
     },
+    { name: 'a bucket a KServe InferenceService loads its model from (the public website bucket next to it is not a model bucket)', file: 'fail-kserve', errors: [{ file: 'main.tf', line: 9, messageId: 'blockOff', severity: 'critical' }] },
   ],
 });

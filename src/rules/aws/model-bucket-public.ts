@@ -1,4 +1,4 @@
-import { bucketParts, describeModelBucketUse, modelBuckets } from '../../model/aws/model-buckets.js';
+import { bucketParts, describeModelBucketUse, modelBucketEvidence, modelBuckets } from '../../model/aws/model-buckets.js';
 import { policiesOf } from '../../model/iam/policy-sources.js';
 import type { PolicyStatement } from '../../model/iam/policy.js';
 import type { TerraformModel } from '../../model/terraform.js';
@@ -85,7 +85,7 @@ resource "aws_sagemaker_model" "scorer" {
         const terraform = context.terraform;
         const account = accountFlags(terraform);
         const resolve = (reference: { address: string; key?: string | number }) => terraform.instancesOf(reference.address).find((resource) => reference.key === undefined || resource.key === reference.key);
-        for (const entry of modelBuckets(terraform)) {
+        for (const entry of modelBuckets(terraform, context.model)) {
           const { bucket } = entry;
           const base = { address: bucket.address, use: describeModelBucketUse(entry) };
           const severity = entry.live ? 'critical' : 'high';
@@ -97,7 +97,7 @@ resource "aws_sagemaker_model" "scorer" {
             const off = FLAGS.filter((flag) => !maybeOn(flag));
             if (off.length === 0) continue;
             const written = off.map((flag) => block.root.get(flag)).find((node) => node.isFalse());
-            context.report({ messageId: 'blockOff', data: { ...base, block: block.address, flags: off.map((flag) => `\`${flag}\``).join(', ') }, at: written ?? block, object: bucket, severity });
+            context.report({ messageId: 'blockOff', data: { ...base, block: block.address, flags: off.map((flag) => `\`${flag}\``).join(', ') }, at: written ?? block, object: bucket, severity, related: modelBucketEvidence(entry) });
           }
           if (!maybeOn('block_public_policy') && !maybeOn('restrict_public_buckets')) {
             for (const holder of [bucket, ...bucketParts(terraform, bucket, 'aws_s3_bucket_policy')]) {
@@ -106,7 +106,7 @@ resource "aws_sagemaker_model" "scorer" {
                 for (const statement of source.document.statements) {
                   const principal = publicPrincipal(statement);
                   if (principal === undefined) continue;
-                  context.report({ messageId: 'publicPolicy', data: { ...base, policy: `${holder.address} ${source.attribute}`, principal: principal.text }, at: principal.node, object: bucket, severity });
+                  context.report({ messageId: 'publicPolicy', data: { ...base, policy: `${holder.address} ${source.attribute}`, principal: principal.text }, at: principal.node, object: bucket, severity, related: modelBucketEvidence(entry) });
                 }
               }
             }
@@ -115,7 +115,7 @@ resource "aws_sagemaker_model" "scorer" {
             const acls: Node[] = [bucket.root.get('acl'), ...bucketParts(terraform, bucket, 'aws_s3_bucket_acl').map((part) => part.root.get('acl'))];
             for (const acl of acls) {
               const value = acl.str();
-              if (value !== undefined && PUBLIC_ACLS.has(value)) context.report({ messageId: 'publicAcl', data: { ...base, acl: value }, at: acl, object: bucket, severity });
+              if (value !== undefined && PUBLIC_ACLS.has(value)) context.report({ messageId: 'publicAcl', data: { ...base, acl: value }, at: acl, object: bucket, severity, related: modelBucketEvidence(entry) });
             }
           }
         }

@@ -1,4 +1,4 @@
-import { bucketParts, describeModelBucketUse, modelBuckets } from '../../model/aws/model-buckets.js';
+import { bucketParts, describeModelBucketUse, modelBucketEvidence, modelBuckets } from '../../model/aws/model-buckets.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 
@@ -82,7 +82,7 @@ resource "aws_sagemaker_model" "scorer" {
     return {
       end() {
         const terraform = context.terraform;
-        for (const entry of modelBuckets(terraform)) {
+        for (const entry of modelBuckets(terraform, context.model)) {
           const { bucket } = entry;
           const use = describeModelBucketUse(entry);
           const base = { address: bucket.address, use };
@@ -95,12 +95,12 @@ resource "aws_sagemaker_model" "scorer" {
           const inlineUnknown = bucket.root.get('server_side_encryption_configuration').state === 'unknown';
           const defaults = encryptionBlocks.flatMap((block) => (block.get('rule').state === 'unknown' ? [block.get('rule')] : block.get('rule').items().flatMap((rule) => (rule.get('apply_server_side_encryption_by_default').state === 'unknown' ? [rule.get('apply_server_side_encryption_by_default')] : rule.get('apply_server_side_encryption_by_default').items()))));
           if (!inlineUnknown && defaults.every((node) => node.state !== 'unknown')) {
-            if (defaults.length === 0) context.report({ messageId: 'noEncryptionConfig', data: base, at: bucket, object: bucket });
+            if (defaults.length === 0) context.report({ messageId: 'noEncryptionConfig', data: base, at: bucket, object: bucket, related: modelBucketEvidence(entry) });
             else if (!defaults.some((node) => kmsOrUnknown(node))) {
               const algorithm = defaults[0]?.get('sse_algorithm');
               const text = algorithm?.str() ?? '';
-              if (algorithm !== undefined && KMS.has(text)) context.report({ messageId: 'awsManagedKey', data: { ...base, algorithm: text }, at: algorithm, object: bucket });
-              else if (algorithm !== undefined) context.report({ messageId: 'notKms', data: { ...base, algorithm: text }, at: algorithm, object: bucket });
+              if (algorithm !== undefined && KMS.has(text)) context.report({ messageId: 'awsManagedKey', data: { ...base, algorithm: text }, at: algorithm, object: bucket, related: modelBucketEvidence(entry) });
+              else if (algorithm !== undefined) context.report({ messageId: 'notKms', data: { ...base, algorithm: text }, at: algorithm, object: bucket, related: modelBucketEvidence(entry) });
             }
           }
 
@@ -111,8 +111,8 @@ resource "aws_sagemaker_model" "scorer" {
           const enabled = inline.items().map((block) => block.get('enabled'));
           if (enabled.some((node) => node.isTrue() || node.state === 'unknown')) continue;
           const off = statuses.find((status) => status.str() !== undefined) ?? enabled.find((node) => node.isFalse());
-          if (off === undefined) context.report({ messageId: 'noVersioning', data: base, at: bucket, object: bucket });
-          else context.report({ messageId: 'versioningOff', data: { ...base, status: off.isFalse() ? 'enabled = false' : (off.str() ?? '') }, at: off, object: bucket });
+          if (off === undefined) context.report({ messageId: 'noVersioning', data: base, at: bucket, object: bucket, related: modelBucketEvidence(entry) });
+          else context.report({ messageId: 'versioningOff', data: { ...base, status: off.isFalse() ? 'enabled = false' : (off.str() ?? '') }, at: off, object: bucket, related: modelBucketEvidence(entry) });
         }
       },
     };
