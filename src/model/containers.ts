@@ -76,3 +76,9 @@ export function describeContainers(containers: readonly ContainerRef[]): string 
   const names = containers.map((container) => `'${container.name || '(unnamed)'}'`).join(', ');
   return `${containers.length === 1 ? 'Container' : 'Containers'} ${names}`;
 }
+
+/** Where a hostPath source names the node directory (`path`); the source itself when it has none. */
+export function hostPathLocation(hostPath: Node): Node {
+  const path = hostPath.get('path');
+  return path.exists ? path : hostPath;
+}

@@ -15,6 +15,8 @@ export interface ExplainedFile {
   readonly ours: readonly number[];
   /** Why we disagree and who is right. */
   readonly reason: string;
+  /** KICS lines the reason shows to be wrong (left out when checking that a location difference is only that). */
+  readonly kicsWrong?: readonly number[];
 }
 
 export interface KicsMapping {
@@ -27,6 +29,8 @@ export interface KicsMapping {
   readonly rules: readonly string[];
   /** How our rule's scope differs from the query's, when it does. */
   readonly scope?: string;
+  /** Our bug this comparison found, now fixed (shown in the verdict). */
+  readonly fixed?: string;
   /** Fixture files (positive*, negative*) whose disagreement is explained, by file name. */
   readonly explained?: Readonly<Record<string, ExplainedFile>>;
 }
@@ -105,6 +109,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'shared_host_ipc_namespace',
     name: 'Shared Host IPC Namespace',
     rules: ['IG-K8S-108'],
+    fixed: 'Knative Configuration / Revision',
     scope: 'IG-K8S-108 covers hostNetwork / hostPID / hostIPC together',
   },
   {
@@ -112,6 +117,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'shared_host_network_namespace',
     name: 'Shared Host Network Namespace',
     rules: ['IG-K8S-108'],
+    fixed: 'Knative Configuration / Revision',
     scope: 'IG-K8S-108 covers hostNetwork / hostPID / hostIPC together',
   },
   {
@@ -119,6 +125,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'shared_host_pid_namespace',
     name: 'Shared Host PID Namespace',
     rules: ['IG-K8S-108'],
+    fixed: 'Knative Configuration / Revision',
     scope: 'IG-K8S-108 covers hostNetwork / hostPID / hostIPC together',
   },
   {
@@ -126,9 +133,14 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'non_kube_system_pod_with_host_mount',
     name: 'Non Kube System Pod With Host Mount',
     rules: ['IG-K8S-109'],
+    fixed: 'Knative Configuration / Revision; hostPath PersistentVolumes',
     scope: 'inferguard does not exempt kube-system',
     explained: {
-      'negative.yaml': { ours: [39, 42, 59, 89], reason: 'scope: these hostPath pods are in kube-system; inferguard does not exempt kube-system (a hostPath there is as much a node escape)' },
+      'negative.yaml': {
+        ours: [40, 43, 60, 90, 107],
+        reason:
+          'scope: these hostPath pods are in kube-system; inferguard does not exempt kube-system (a hostPath there is as much a node escape). Line 107 is a hostPath PersistentVolume whose metadata names kube-system: PersistentVolumes are cluster-scoped (the API ignores the namespace), so a claim of any namespace can bind it',
+      },
     },
   },
   {
@@ -138,8 +150,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-109'],
     scope: 'IG-K8S-109 reports every hostPath (critical paths such as runtime sockets are named in the message)',
     explained: {
-      'negative.yaml': { ours: [14], reason: 'scope: IG-K8S-109 reports every hostPath volume (critical paths named in the message), not only sensitive directories / runtime sockets' },
-      'positive.yaml': { ours: [14, 42, 66], reason: 'location convention: KICS reports `path:`, we report `hostPath:` one line above' },
+      'negative.yaml': { ours: [15], reason: 'scope: IG-K8S-109 reports every hostPath volume (critical paths named in the message), not only sensitive directories / runtime sockets' },
     },
   },
   {
@@ -147,9 +158,10 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'workload_mounting_with_sensitive_os_directory',
     name: 'Workload Mounting With Sensitive OS Directory',
     rules: ['IG-K8S-109'],
+    fixed: 'Knative Configuration / Revision; hostPath PersistentVolumes',
     scope: 'IG-K8S-109 reports every hostPath, not only sensitive directories',
     explained: {
-      'negative.yaml': { ours: [36, 68, 98], reason: 'scope: IG-K8S-109 reports every hostPath volume (critical paths named in the message), not only sensitive directories / runtime sockets' },
+      'negative.yaml': { ours: [37, 69, 99], reason: 'scope: IG-K8S-109 reports every hostPath volume (critical paths named in the message), not only sensitive directories / runtime sockets' },
     },
   },
   {
@@ -166,6 +178,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'cpu_limits_not_set',
     name: 'CPU Limits Not Set',
     rules: ['IG-K8S-111'],
+    fixed: 'Knative Configuration / Revision',
     scope: 'IG-K8S-111 reports a missing CPU or memory limit',
     explained: {
       'negative.yaml': { ours: [10], reason: 'scope: IG-K8S-111 reports a missing CPU or memory limit; this container has no memory limit' },
@@ -228,8 +241,9 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'service_account_token_automount_not_disabled',
     name: 'Service Account Token Automount Not Disabled',
     rules: ['IG-K8S-115'],
+    fixed: 'Knative Configuration / Revision',
     explained: {
-      'positive2.yaml': { ours: [21], reason: 'location convention: KICS reports the ServiceAccount\'s `automountServiceAccountToken: true` (5), we report the pod\'s `serviceAccountName` (21) that picks it up' },
+      'positive2.yaml': { ours: [21], reason: 'location (reviewed): KICS reports the ServiceAccount\'s `automountServiceAccountToken: true` (5), we report the pod\'s `serviceAccountName` (21) that picks it up' },
     },
   },
   {
@@ -309,8 +323,13 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     explained: {
       'negative1.yaml': { ours: [18], reason: 'scope: IG-K8S-122 also reports reading all Secrets (ClusterRole secret-reader2)' },
       'negative2.yaml': { ours: [9], reason: 'scope: IG-K8S-121 reports the `*` resources of apiextensions.k8s.io' },
-      'positive1.yaml': { ours: [12, 20, 30, 39], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
-      'positive2.yaml': { ours: [10, 25], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive1.yaml': {
+        ours: [12, 20, 30, 39],
+        kicsWrong: [48, 60],
+        reason:
+          'location convention: KICS reports the `verbs` / `resources` key, we report the entry that grants it. KICS wrong on lines 48 / 60: RBAC knows no partial wildcards, so the verb `c*e` and the resource `p*ds` match nothing (only a whole `*` is a wildcard)',
+      },
+      'positive2.yaml': { ours: [10, 25], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -353,7 +372,12 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'Container Resources Limits Undefined',
     rules: ['IG-K8S-111'],
     explained: {
-      'positive.tf': { ours: [9, 42, 167, 224], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': {
+        ours: [9, 42, 167, 224],
+        kicsWrong: [106],
+        reason:
+          'location convention: KICS reports the enclosing block, we report the container that lacks limits. KICS wrong on line 106: `resources { limits { cpu, memory } }` sets both limits (the block form of provider 1.x; provider 2.x rejects it, so either way no container runs without limits)',
+      },
     },
   },
   {
@@ -372,7 +396,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'Containers With Sys Admin Capabilities',
     rules: ['IG-K8S-105'],
     explained: {
-      'positive.tf': { ours: [15, 50, 113], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': { ours: [15, 50, 113], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -382,7 +406,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-111'],
     scope: 'IG-K8S-111 reports a missing CPU or memory limit',
     explained: {
-      'positive.tf': { ours: [9, 42, 106], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': { ours: [9, 42, 106], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -392,7 +416,12 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-112'],
     scope: 'IG-K8S-112 reports a missing CPU or memory request, and takes a limit as the request',
     explained: {
-      'positive.tf': { ours: [9, 43], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': {
+        ours: [9, 43],
+        kicsWrong: [105],
+        reason:
+          'location convention: KICS reports the enclosing block, we report the container that lacks the request. KICS wrong on line 105: that container sets CPU and memory limits (`limits { … }`, provider 1.x) and Kubernetes copies a missing request from the limit',
+      },
     },
   },
   {
@@ -402,8 +431,8 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-109'],
     scope: 'IG-K8S-109 reports every hostPath',
     explained: {
-      'negative.tf': { ours: [10, 17, 100, 107, 171, 178], reason: 'scope: IG-K8S-109 reports every hostPath volume (critical paths named in the message), not only sensitive directories / runtime sockets' },
-      'positive.tf': { ours: [10, 17, 100, 107, 171, 178], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'negative.tf': { ours: [11, 18, 101, 108, 172, 179], reason: 'scope: IG-K8S-109 reports every hostPath volume (critical paths named in the message), not only sensitive directories / runtime sockets' },
+      'positive.tf': { ours: [11, 18, 101, 108, 172, 179], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -412,7 +441,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'Image Without Digest',
     rules: ['IG-K8S-113'],
     explained: {
-      'positive.tf': { ours: [8, 115], reason: 'line 60 is a container without `image` (the API rejects it; nothing to pin); other lines: location convention' },
+      'positive.tf': { ours: [8, 115], reason: 'scope: line 60 is a container without `image` (the API rejects it; nothing runs, nothing to pin); line 113 vs 115: location (KICS the `container` list, we the `image`)' },
     },
   },
   {
@@ -423,7 +452,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-K8S-113 reports every image without a digest, not only `latest` / no tag',
     explained: {
       'negative.tf': { ours: [8], reason: 'scope: IG-K8S-113 requires a digest; a fixed tag is still mutable' },
-      'positive.tf': { ours: [115], reason: 'line 60 is a container without `image` (nothing to pin); line 8: not reviewed' },
+      'positive.tf': { ours: [115], reason: 'scope: lines 8 (`image = ""`) and 60 (no `image`) are containers the API rejects, as `image` is required: nothing runs, nothing to pin; line 113 vs 115: location (KICS the `container` list, we the `image`)' },
     },
   },
   {
@@ -433,7 +462,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-111'],
     scope: 'IG-K8S-111 reports a missing CPU or memory limit',
     explained: {
-      'positive.tf': { ours: [9, 42, 106], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': { ours: [9, 42, 106], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -443,7 +472,12 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-112'],
     scope: 'IG-K8S-112 reports a missing CPU or memory request, and takes a limit as the request',
     explained: {
-      'positive.tf': { ours: [9, 43], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': {
+        ours: [9, 43],
+        kicsWrong: [105],
+        reason:
+          'location convention: KICS reports the enclosing block, we report the container that lacks the request. KICS wrong on line 105: that container sets CPU and memory limits (`limits { … }`, provider 1.x) and Kubernetes copies a missing request from the limit',
+      },
     },
   },
   {
@@ -453,7 +487,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-104'],
     scope: 'inferguard requires `drop: [ALL]`',
     explained: {
-      'positive.tf': { ours: [15, 48, 77, 140], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': { ours: [15, 48, 77, 140], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -462,9 +496,9 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'No Drop Capabilities for Containers',
     rules: ['IG-K8S-104'],
     explained: {
-      'positive1.tf': { ours: [14], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
-      'positive2.tf': { ours: [14], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
-      'positive3.tf': { ours: [10], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive1.tf': { ours: [14], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
+      'positive2.tf': { ours: [14], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
+      'positive3.tf': { ours: [10], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -472,9 +506,14 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'non_kube_system_pod_with_host_mount',
     name: 'Non Kube System Pod With Host Mount',
     rules: ['IG-K8S-109'],
+    fixed: 'hostPath PersistentVolumes',
     scope: 'inferguard does not exempt kube-system',
     explained: {
-      'positive.tf': { ours: [52, 112], reason: 'scope: lines 173 / 233 are hostPath PersistentVolumes; IG-K8S-109 reads pod volumes only. Other lines: KICS `path`, ours `host_path`' },
+      'positive.tf': {
+        ours: [53, 113],
+        reason:
+          'KICS wrong: lines 173 / 233 are `kubernetes_persistent_volume` resources holding a pod spec (`container`, `volume { host_path }`), blocks the provider\'s PersistentVolume schema does not have (Terraform rejects the file); a real hostPath PersistentVolume (`persistent_volume_source { host_path }`) is reported. Lines 53 / 113 agree',
+      },
     },
   },
   {
@@ -484,8 +523,8 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-121', 'IG-K8S-122'],
     scope: 'wildcard verbs / resources that include pod creation are IG-K8S-121',
     explained: {
-      'positive1.tf': { ours: [13, 33, 51, 67], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
-      'positive2.tf': { ours: [9, 20, 33, 45], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive1.tf': { ours: [13, 33, 51, 67], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
+      'positive2.tf': { ours: [9, 20, 33, 45], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -509,7 +548,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'Root Container Not Mounted As Read-only',
     rules: ['IG-K8S-106'],
     explained: {
-      'positive.tf': { ours: [14, 42, 103], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': { ours: [14, 42, 103], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -519,7 +558,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     rules: ['IG-K8S-107'],
     explained: {
       'negative.tf': { ours: [11, 80, 120], reason: 'KICS wrong: the `seccomp.security.alpha.kubernetes.io/defaultProfileName` annotation is a PodSecurityPolicy annotation that does nothing on a pod; the pod runs Unconfined' },
-      'positive.tf': { ours: [7, 64, 121, 186, 220, 254, 291, 354, 417], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive.tf': { ours: [7, 64, 121, 186, 220, 254, 291, 354, 417], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -552,8 +591,8 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'Service With External Load Balancer',
     rules: ['IG-K8S-118'],
     explained: {
-      'positive1.tf': { ours: [18, 36], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
-      'positive2.tf': { ours: [18, 39, 60], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the file-level verdict agrees (not reviewed line by line)' },
+      'positive1.tf': { ours: [18, 36], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
+      'positive2.tf': { ours: [18, 39, 60], reason: 'location convention: KICS reports the enclosing resource / block (`container`, `spec`, `metadata`), we report the attribute that is wrong (or the block it is missing from); the test checks that both flag the same resources / documents' },
     },
   },
   {
@@ -573,9 +612,14 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'workload_mounting_with_sensitive_os_directory',
     name: 'Workload Mounting With Sensitive OS Directory',
     rules: ['IG-K8S-109'],
+    fixed: 'hostPath PersistentVolumes',
     scope: 'IG-K8S-109 reports every hostPath',
     explained: {
-      'positive.tf': { ours: [52], reason: 'scope: line 112 is a hostPath PersistentVolume; IG-K8S-109 reads pod volumes only. Line 53 vs 52: KICS `path`, ours `host_path`' },
+      'positive.tf': {
+        ours: [53],
+        reason:
+          'KICS wrong: line 112 is a `kubernetes_persistent_volume` holding a pod spec (`volume { host_path }`), which the provider\'s PersistentVolume schema does not have; line 53 agrees',
+      },
     },
   },
   {
@@ -634,6 +678,14 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     query: 'network_policy_disabled',
     name: 'Network Policy Disabled',
     rules: ['IG-GCP-012'],
+    fixed: 'a disabled network policy addon',
+    explained: {
+      'positive.tf': {
+        ours: [30, 63, 86],
+        reason:
+          'KICS wrong: lines 2 / 16 / 48 create clusters with `network_policy { enabled = true }` and no `addons_config.network_policy_config`. The CIS GKE Benchmark (Network Policy recommendation, Impact) says the add-on "is included automatically when a cluster with Network Policy is created"; only an existing cluster needs it added first. An explicit `network_policy_config { disabled = true }` (line 86) is reported',
+      },
+    },
   },
   {
     platform: 'terraform/gcp',
@@ -661,7 +713,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'AKS Network Policy Misconfigured',
     rules: ['IG-AZ-013'],
     explained: {
-      'positive.tf': { ours: [21, 26], reason: 'KICS flags `network_policy = "roxanne"`, a value the azurerm provider rejects at plan: nothing is deployed, so there is no policy gap to report' },
+      'positive.tf': { ours: [21, 26], reason: 'KICS wrong: it flags `network_policy = "roxanne"`, a value the azurerm provider rejects at plan: nothing is deployed, so there is no policy gap to report' },
     },
   },
   {

@@ -31,6 +31,11 @@ export interface FileOutcome {
   readonly explained?: string;
   /** The lines the mapping recorded for an explained file, to notice when a rule's behaviour moves. */
   readonly recorded?: readonly number[];
+  /**
+   * The top-level units (Terraform blocks, YAML documents) holding KICS's lines (less those the mapping shows to
+   * be wrong) and ours: equal sets mean both tools flag the same resources, only at different lines of them.
+   */
+  readonly units: { readonly expected: readonly string[]; readonly ours: readonly string[] };
 }
 
 export interface QueryOutcome {
@@ -100,6 +105,7 @@ export async function runQuery(mapping: KicsMapping, registry: readonly Rule[], 
     const { lines: ours, error } = rules.length > 0 ? await findingLines(rules, join(testDir, file)) : { lines: [] as number[] };
     const both = ours.filter((line) => wanted.includes(line)).length;
     const explanation = mapping.explained?.[file];
+    const text = readFileSync(join(testDir, file), 'utf8');
     files.push({
       file,
       kind,
@@ -110,9 +116,33 @@ export async function runQuery(mapping: KicsMapping, registry: readonly Rule[], 
       linesBoth: both,
       linesEither: wanted.length + ours.length - both,
       ...(explanation !== undefined ? { explained: explanation.reason, recorded: explanation.ours } : {}),
+      units: { expected: unitsOf(file, text, wanted.filter((line) => !(explanation?.kicsWrong ?? []).includes(line))), ours: unitsOf(file, text, ours) },
     });
   }
   return { mapping, files, missingRules };
+}
+
+const TOP_LEVEL_BLOCK = /^[a-z_]+(?:\s+"[^"]*")*\s*\{/;
+
+/**
+ * The distinct top-level units holding `lines`: `resource "kubernetes_pod" "x"@8` for a Terraform block (named by
+ * its header and line), `document 2` for a YAML document (counted from 1 at each `---`).
+ */
+export function unitsOf(file: string, text: string, lines: readonly number[]): string[] {
+  const rows = text.split('\n');
+  const unitOfLine: string[] = [];
+  let current = TERRAFORM.test(file) ? '(outside any block)' : 'document 1';
+  let documents = 1;
+  rows.forEach((row, index) => {
+    if (TERRAFORM.test(file)) {
+      if (TOP_LEVEL_BLOCK.test(row)) current = `${row.replace(/\s*\{.*$/, '')}@${index + 1}`;
+    } else if (/^---/.test(row) && index > 0) {
+      documents += 1;
+      current = `document ${documents}`;
+    }
+    unitOfLine.push(current);
+  });
+  return [...new Set(lines.map((line) => unitOfLine[line - 1] ?? `(line ${line} past the end)`))].sort();
 }
 
 export function suiteAvailable(suite = KICS_SUITE): boolean {
@@ -123,15 +153,18 @@ export function suiteAvailable(suite = KICS_SUITE): boolean {
 export interface Rates {
   files: number;
   filesAgreeing: number;
+  /** Files where both flag the same resources / documents (KICS lines the mapping shows wrong left out). */
+  filesSameResources: number;
   linesBoth: number;
   linesEither: number;
 }
 
 export function ratesOf(files: readonly FileOutcome[]): Rates {
-  const rates: Rates = { files: 0, filesAgreeing: 0, linesBoth: 0, linesEither: 0 };
+  const rates: Rates = { files: 0, filesAgreeing: 0, filesSameResources: 0, linesBoth: 0, linesEither: 0 };
   for (const file of files) {
     rates.files += 1;
     if (file.fileAgrees) rates.filesAgreeing += 1;
+    if (file.error === undefined && file.units.expected.join('|') === file.units.ours.join('|')) rates.filesSameResources += 1;
     rates.linesBoth += file.linesBoth;
     rates.linesEither += file.linesEither;
   }

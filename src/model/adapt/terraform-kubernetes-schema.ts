@@ -16,6 +16,11 @@ export interface BlockRule {
    * several `secret` / `config_map` blocks, while a Kubernetes VolumeProjection holds exactly one source.
    */
   readonly flatten?: boolean;
+  /**
+   * The block's fields go into the enclosing object: a PersistentVolume's `persistent_volume_source { host_path {…} }`
+   * is `spec.hostPath` in Kubernetes.
+   */
+  readonly inline?: boolean;
   /** Nested blocks by Terraform block type. */
   readonly blocks?: BlockTable;
   /** Attribute names that are neither camelCase nor one of `FIELD_NAMES` here. */
@@ -364,6 +369,18 @@ const TYPED: ReadonlyArray<readonly [readonly string[], ResourceRule]> = [
   [['pod_disruption_budget_v1'], resource('PodDisruptionBudget', 'policy/v1', spec({ selector: LABEL_SELECTOR }))],
   [['priority_class', 'priority_class_v1'], resource('PriorityClass', 'scheduling.k8s.io/v1')],
   [['persistent_volume_claim', 'persistent_volume_claim_v1'], resource('PersistentVolumeClaim', 'v1', { spec: PVC_SPEC })],
+  [
+    ['persistent_volume', 'persistent_volume_v1'],
+    resource(
+      'PersistentVolume',
+      'v1',
+      spec({
+        persistent_volume_source: { inline: true, blocks: { ...VOLUME.blocks, host_path: SINGLE } },
+        claim_ref: SINGLE,
+        node_affinity: { blocks: { required: { blocks: { node_selector_term: { field: 'nodeSelectorTerms', list: true, blocks: { match_expressions: LIST, match_fields: LIST } } } } } },
+      }),
+    ),
+  ],
   [
     ['storage_class', 'storage_class_v1'],
     resource(

@@ -1352,7 +1352,7 @@ spec:
     const expected = [
       `${privilegedContainer.meta.id} serving/main.tf:${lineOf(DEPLOYMENT, 'privileged: true')}`,
       `${hostNamespaceShared.meta.id} serving/main.tf:${lineOf(DEPLOYMENT, 'host_pid: true')}`,
-      `${hostPathMounted.meta.id} serving/main.tf:${lineOf(DEPLOYMENT, 'host_path:')}`,
+      `${hostPathMounted.meta.id} serving/main.tf:${lineOf(DEPLOYMENT, 'path: /var/lib/kubelet')}`,
       `${imageNotPinned.meta.id} serving/main.tf:${lineOf(DEPLOYMENT, 'image: vllm/vllm-openai:latest')}`,
       `${imageNotPinned.meta.id} serving/main.tf:${lineOf(DEPLOYMENT, 'image: amazon/aws-cli')}`,
       `${serviceExposedExternally.meta.id} serving/service.tf:${lineOf(SERVICE, 'type: LoadBalancer')}`,

@@ -179,6 +179,11 @@ class Converter {
     const items: Array<[PlainValue, Path]> = Array.isArray(value) ? value.map((item, index) => [item, [...tf, index]]) : isPlainObject(value) ? [[value, tf]] : [];
     if (items.length === 0) return;
     const [firstItem] = items;
+    if (rule.inline) {
+      if (!firstItem || this.isUnknown(firstItem[1]) || !isPlainObject(firstItem[0])) return;
+      for (const [name, converted] of Object.entries(this.block(firstItem[0], firstItem[1], parent, rule))) setOwn(out, name, converted);
+      return;
+    }
     if (rule.flatten) {
       setOwn(out, field, this.flatten(items, k8s, rule));
       this.carry(tf, k8s, firstItem?.[1]);

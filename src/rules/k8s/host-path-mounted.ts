@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { describeContainers } from '../../model/containers.js';
+import { describeContainers, hostPathLocation } from '../../model/containers.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
@@ -78,11 +78,13 @@ export const hostPathMounted = defineRule({
       'https://github.com/aquasecurity/kube-bench/blob/main/cfg/cis-1.10/policies.yaml',
     ],
     mappings: { stride: ['E', 'T'], cis: ['5.2.12'], nist: ['AC-6'] },
-    targets: ['k8s:Workload'],
+    targets: ['k8s:Workload', 'PersistentVolume'],
     fix: 'none',
     messages: {
       hostPath: "Volume '{{volume}}' mounts the node directory '{{path}}': the pod reaches the node's files there, outside any cluster access control.",
       sensitiveHostPath: "Volume '{{volume}}' mounts '{{path}}' from the node: {{reason}}.",
+      persistentVolume: "PersistentVolume '{{volume}}' is the node directory '{{path}}': a pod whose claim binds to it reaches the node's files there, outside any cluster access control.",
+      sensitivePersistentVolume: "PersistentVolume '{{volume}}' is '{{path}}' of the node: a pod whose claim binds to it gets {{reason}}.",
     },
     examples: {
       bad: `apiVersion: v1
@@ -113,6 +115,23 @@ spec:
   },
   create(context) {
     return {
+      // A hostPath PersistentVolume hands the directory to whichever pod's claim binds to it.
+      object(object) {
+        if (object.kind !== 'PersistentVolume' || object.group !== '') return;
+        const hostPath = object.root.get('spec', 'hostPath');
+        if (!hostPath.isMap()) return;
+        const name = object.name ?? '(unnamed)';
+        const path = hostPath.get('path').str();
+        const reason = path === undefined ? undefined : sensitiveHostPath(path);
+        const claims = context.model.objects.filter((claim) => claim.kind === 'PersistentVolumeClaim' && claim.group === '' && claim.root.get('spec', 'volumeName').str() === name);
+        context.report({
+          messageId: reason ? 'sensitivePersistentVolume' : 'persistentVolume',
+          data: { volume: name, path: path ?? '?', reason: reason ?? '' },
+          at: hostPathLocation(hostPath),
+          severity: reason ? 'critical' : 'medium',
+          related: claims.map((claim) => ({ at: claim.root.get('spec', 'volumeName'), message: `PersistentVolumeClaim '${claim.name ?? '(unnamed)'}' binds to it` })),
+        });
+      },
       workload(workload) {
         for (const volume of workload.podSpec.get('volumes').items()) {
           const hostPath = volume.get('hostPath');
@@ -134,7 +153,7 @@ spec:
           context.report({
             messageId: reason ? 'sensitiveHostPath' : 'hostPath',
             data: { volume: name, path: path ?? '?', reason: reason ?? '' },
-            at: hostPath,
+            at: hostPathLocation(hostPath),
             severity: reason ? 'critical' : severityForPod(hostPathMounted.meta.severity, mounts.map(({ container }) => container)),
             related,
           });

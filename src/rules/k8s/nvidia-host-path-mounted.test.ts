@@ -15,10 +15,10 @@ ruleTester(nvidiaHostPathMounted, {
       name: 'Ollama with device nodes, a driver library and the driver root',
       file: 'fail-ollama-devices.yaml',
       errors: [
-        { line: 42, messageId: 'nvidiaHostPath', severity: 'high' },
+        { line: 43, messageId: 'nvidiaHostPath', severity: 'high' },
         { line: 46, messageId: 'nvidiaHostPath' },
-        { line: 48, messageId: 'nvidiaHostPath' },
-        { line: 51, messageId: 'nvidiaHostPath' },
+        { line: 49, messageId: 'nvidiaHostPath' },
+        { line: 52, messageId: 'nvidiaHostPath' },
       ],
     },
   ],
@@ -37,14 +37,14 @@ test('NVIDIA host paths are recognised after normalisation', () => {
 test('IG-K8S-002 replaces IG-K8S-109 on the same volume; IG-K8S-109 stays on other hostPaths', () => {
   const rules = [hostPathMounted, nvidiaHostPathMounted];
   assert.deepEqual(summarize(mostSpecificFindings(rules, `${FIXTURES}/fail-ollama-devices.yaml`)), [
-    'IG-K8S-002@42 critical [IG-K8S-109]',
+    'IG-K8S-002@43 critical [IG-K8S-109]',
     'IG-K8S-002@46 critical [IG-K8S-109]',
-    'IG-K8S-002@48 critical [IG-K8S-109]',
-    'IG-K8S-002@51 high [IG-K8S-109]',
+    'IG-K8S-002@49 critical [IG-K8S-109]',
+    'IG-K8S-002@52 high [IG-K8S-109]',
   ]);
   assert.deepEqual(summarize(mostSpecificFindings(rules, `${FIXTURES}/pass-gpu-stack-and-other-paths.yaml`)), [
-    'IG-K8S-109@23 high',
-    'IG-K8S-109@26 high',
+    'IG-K8S-109@24 high',
+    'IG-K8S-109@27 high',
     'IG-K8S-109@48 high',
     'IG-K8S-109@50 high',
   ]);

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { describeContainers } from '../../model/containers.js';
+import { describeContainers, hostPathLocation } from '../../model/containers.js';
 import { isGpuStackComponent } from '../../model/ml/gpu.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
@@ -79,7 +79,7 @@ spec:
               .filter((mount) => mount.get('name').str() === name)
               .map((mount) => ({ at: mount, message: `${describeContainers([container])} mounts it at ${mount.get('mountPath').str() ?? '?'}` })),
           );
-          context.report({ messageId: 'nvidiaHostPath', data: { volume: name, path, what }, at: hostPath, related });
+          context.report({ messageId: 'nvidiaHostPath', data: { volume: name, path, what }, at: hostPathLocation(hostPath), related });
         }
       },
     };

@@ -24,7 +24,7 @@ ruleTester(servingRuntimeInsecureContainer, {
         { line: 25, messageId: 'privileged', severity: 'critical' },
         { line: 26, messageId: 'rootUser', severity: 'critical' },
         { line: 28, messageId: 'capabilityAdded', severity: 'critical' },
-        { line: 36, messageId: 'hostPath', severity: 'critical' },
+        { line: 37, messageId: 'hostPath', severity: 'critical' },
         { line: 47, messageId: 'hostNamespace', severity: 'high' },
         { line: 52, messageId: 'nonRootDisabled', severity: 'high' },
       ],
@@ -38,10 +38,10 @@ test('on a runtime, IG-ML-065 is the one finding per field: the baseline and GPU
   assert.equal(rules.length, superseded.size + 1, 'every superseded id is a registered rule');
   const findings = summarize(mostSpecificFindings(rules, `${FIXTURES}/fail-shared-runtimes.yaml`));
   // Every field IG-ML-065 flags is reported once, under its id; generic findings on fields it does not judge remain.
-  const onFlaggedLines = findings.filter((line) => /@(17|25|26|28|36|47|52) /.test(line));
+  const onFlaggedLines = findings.filter((line) => /@(17|25|26|28|37|47|52) /.test(line));
   assert.ok(onFlaggedLines.every((line) => line.startsWith('IG-ML-065@')), onFlaggedLines.join('\n'));
   assert.ok(findings.includes('IG-ML-065@25 critical [IG-K8S-001,IG-K8S-101]'), findings.join('\n'));
-  assert.ok(findings.some((line) => /^IG-ML-065@36 critical \[.*IG-K8S-109.*\]$/.test(line)), findings.join('\n'));
+  assert.ok(findings.some((line) => /^IG-ML-065@37 critical \[.*IG-K8S-109.*\]$/.test(line)), findings.join('\n'));
   // hostNetwork on a model server is IG-K8S-008's critical: the folded finding keeps the higher severity.
   assert.ok(findings.includes('IG-ML-065@47 critical [IG-K8S-008,IG-K8S-108]'), findings.join('\n'));
 });

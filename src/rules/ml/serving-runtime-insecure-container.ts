@@ -1,5 +1,5 @@
 import { KSERVE_GROUP, servingRuntimeFacts } from '../../model/adapt/crds/kserve.js';
-import { capabilityItems } from '../../model/containers.js';
+import { capabilityItems, hostPathLocation } from '../../model/containers.js';
 import type { K8sObject } from '../../model/kubernetes.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
@@ -107,7 +107,7 @@ spec:
         for (const volume of workload.podSpec.get('volumes').items()) {
           const hostPath = volume.get('hostPath');
           if (!hostPath.isWritten()) continue;
-          report('hostPath', hostPath, { volume: volume.get('name').str() ?? '(unnamed)', path: hostPath.get('path').str() ?? '?' });
+          report('hostPath', hostPathLocation(hostPath), { volume: volume.get('name').str() ?? '(unnamed)', path: hostPath.get('path').str() ?? '?' });
         }
         for (const [field, namespace] of [
           ['hostNetwork', 'network'],
