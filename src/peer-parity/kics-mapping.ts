@@ -646,6 +646,217 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
   },
   {
     platform: 'terraform/aws',
+    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack',
+    name: 'Group With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [35],
+        reason:
+          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances',
+    name: 'Group With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [35],
+        reason:
+          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint',
+    name: 'Group With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [35],
+        reason:
+          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction',
+    name: 'Group With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [36],
+        reason:
+          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack',
+    name: 'Role With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [35],
+        reason:
+          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances',
+    name: 'Role With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [35],
+        reason:
+          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint',
+    name: 'Role With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [35],
+        reason:
+          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_lambda_InvokeFunction',
+    name: 'Role With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [36],
+        reason:
+          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack',
+    name: 'User With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [37],
+        reason:
+          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances',
+    name: 'User With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [37],
+        reason:
+          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint',
+    name: 'User With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [37],
+        reason:
+          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction',
+    name: 'User With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'',
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [38],
+        reason:
+          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'iam_policy_grants_full_permissions',
+    name: 'IAM Policy Grants Full Permissions',
+    rules: ['IG-AWS-022'],
+    scope: 'IG-AWS-022 reports any Write or Permissions-management action on `Resource: "*"`, of which `*` is one',
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'iam_policies_with_full_privileges',
+    name: 'IAM Policies With Full Privileges',
+    rules: ['IG-AWS-022'],
+    scope: 'IG-AWS-022 judges the policies an identity holds; a policy document nothing uses grants nothing',
+    explained: {
+      'positive.tf': { ours: [5], reason: 'scope: line 19 is a `data "aws_iam_policy_document"` that no policy, role or attachment uses: it grants nothing to anyone' },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'iam_role_with_full_privileges',
+    name: 'IAM Role With Full Privileges',
+    rules: ['IG-AWS-022'],
+    explained: {
+      'positive.tf': {
+        ours: [],
+        reason:
+          'KICS wrong: both flagged statements are trust policies (`assume_role_policy`) letting `ec2.amazonaws.com` assume the role; a trust policy grants the role no permissions, and neither role has a permissions policy',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
+    query: 'iam_role_allows_all_principals_to_assume',
+    name: 'IAM Role Allows All Principals To Assume',
+    rules: ['IG-AWS-023'],
+    explained: {
+      'positive.tf': {
+        ours: [],
+        reason:
+          'KICS wrong: the principal `arn:aws:iam::root` names no account (IAM rejects the trust policy as malformed), and the statement allows only `logs:` actions, not `sts:AssumeRole`: nobody can assume the role through it',
+      },
+    },
+  },
+  {
+    platform: 'terraform/aws',
     query: 's3_bucket_without_versioning',
     name: 'S3 Bucket Without Versioning',
     rules: ['IG-AWS-017'],

@@ -105,9 +105,9 @@ function attachedPolicy(at: Node, via: TfResource, terraform: TerraformModel): R
 }
 
 /**
- * Every policy of a role: its `inline_policy` blocks and `managed_policy_arns`, the
- * `aws_iam_role_policy` resources and the `aws_iam_role_policy_attachment` /
- * `aws_iam_policy_attachment` resources that name it.
+ * Every policy of a role (or user, or group): a role's `inline_policy` blocks and `managed_policy_arns`,
+ * the inline policy resources (`aws_iam_role_policy`, `_user_policy`, `_group_policy`) and the
+ * attachments (`aws_iam_role_policy_attachment`, `_user_`, `_group_`, `aws_iam_policy_attachment`) that name it.
  */
 export function policiesOfRole(role: TfResource, terraform: TerraformModel): readonly RolePolicy[] {
   let cached = rolePolicyCache.get(role);
@@ -144,47 +144,84 @@ interface RoleHolders {
 
 const roleHolderCache = new WeakMap<TerraformModel, ReadonlyMap<TfResource, RoleHolders>>();
 
+/** The identities that hold policies, and the resources that give them one. */
+export const PRINCIPAL_TYPES = ['aws_iam_role', 'aws_iam_user', 'aws_iam_group'] as const;
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+
+const HOLDER_SHAPES: Readonly<Record<PrincipalType, { readonly inline: string; readonly attachment: string; readonly argument: string; readonly shared: string; readonly arnKind: string }>> = {
+  aws_iam_role: { inline: 'aws_iam_role_policy', attachment: 'aws_iam_role_policy_attachment', argument: 'role', shared: 'roles', arnKind: 'role' },
+  aws_iam_user: { inline: 'aws_iam_user_policy', attachment: 'aws_iam_user_policy_attachment', argument: 'user', shared: 'users', arnKind: 'user' },
+  aws_iam_group: { inline: 'aws_iam_group_policy', attachment: 'aws_iam_group_policy_attachment', argument: 'group', shared: 'groups', arnKind: 'group' },
+};
+
 /**
- * For each role, the `aws_iam_role_policy` resources and the attachments that name it (as `namesRole`
- * decides), computed once per model: asking every holder about every role is quadratic in large plans.
+ * For each role, user and group, the inline policy resources (`aws_iam_role_policy`, `_user_policy`,
+ * `_group_policy`) and the attachments that name it (by reference, name or ARN), computed once per model:
+ * asking every holder about every principal is quadratic in large plans.
  */
 function roleHoldersOf(terraform: TerraformModel): ReadonlyMap<TfResource, RoleHolders> {
   const cached = roleHolderCache.get(terraform);
   if (cached) return cached;
-  const roles = terraform.byType('tf:aws_iam_role').filter((role) => role.mode === 'managed');
-  const byName = new Map<string, TfResource[]>();
-  for (const role of roles) {
-    const name = role.root.get('name').str();
-    if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), role]);
-  }
-  const named = (node: Node): Set<TfResource> => {
-    const found = new Set<TfResource>();
-    for (const reference of node.references()) for (const target of referencedInstances(reference, terraform)) if (target.mode === 'managed' && target.resourceType === 'aws_iam_role') found.add(target);
-    const text = node.state === 'set' ? node.str() : undefined;
-    if (text !== undefined) for (const role of [...(byName.get(text) ?? []), ...(byName.get(roleNameOfArn(text) ?? '') ?? [])]) found.add(role);
-    return found;
-  };
   const index = new Map<TfResource, RoleHolders>();
-  const entry = (role: TfResource): RoleHolders => {
-    let holders = index.get(role);
-    if (!holders) index.set(role, (holders = { inline: [], attachments: [] }));
+  const entry = (principal: TfResource): RoleHolders => {
+    let holders = index.get(principal);
+    if (!holders) index.set(principal, (holders = { inline: [], attachments: [] }));
     return holders;
   };
-  for (const holder of terraform.byType('tf:aws_iam_role_policy')) {
-    if (holder.mode === 'managed') for (const role of named(holder.root.get('role'))) entry(role).inline.push(holder);
-  }
-  for (const attachment of terraform.byType('tf:aws_iam_role_policy_attachment')) {
-    if (attachment.mode === 'managed') for (const role of named(attachment.root.get('role'))) entry(role).attachments.push(attachment);
-  }
-  for (const attachment of terraform.byType('tf:aws_iam_policy_attachment')) {
-    if (attachment.mode !== 'managed') continue;
-    const roles = new Set<TfResource>();
-    for (const item of attachment.root.get('roles').items()) for (const role of named(item)) roles.add(role);
-    for (const role of roles) entry(role).attachments.push(attachment);
+  for (const type of PRINCIPAL_TYPES) {
+    const shape = HOLDER_SHAPES[type];
+    const byName = new Map<string, TfResource[]>();
+    for (const principal of terraform.byType(`tf:${type}`)) {
+      const name = principal.mode === 'managed' ? principal.root.get('name').str() : undefined;
+      if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), principal]);
+    }
+    const arnName = new RegExp(`^arn:aws(?:-[a-z-]+)?:iam::\\d{12}:${shape.arnKind}\\/(?:.*\\/)?([^/]+)$`);
+    const named = (node: Node): Set<TfResource> => {
+      const found = new Set<TfResource>();
+      for (const reference of node.references()) for (const target of referencedInstances(reference, terraform)) if (target.mode === 'managed' && target.resourceType === type) found.add(target);
+      const text = node.state === 'set' ? node.str() : undefined;
+      if (text !== undefined) for (const principal of [...(byName.get(text) ?? []), ...(byName.get(arnName.exec(text)?.[1] ?? '') ?? [])]) found.add(principal);
+      return found;
+    };
+    for (const holder of terraform.byType(`tf:${shape.inline}`)) {
+      if (holder.mode === 'managed') for (const principal of named(holder.root.get(shape.argument))) entry(principal).inline.push(holder);
+    }
+    for (const attachment of terraform.byType(`tf:${shape.attachment}`)) {
+      if (attachment.mode === 'managed') for (const principal of named(attachment.root.get(shape.argument))) entry(principal).attachments.push(attachment);
+    }
+    for (const attachment of terraform.byType('tf:aws_iam_policy_attachment')) {
+      if (attachment.mode !== 'managed') continue;
+      const principals = new Set<TfResource>();
+      for (const item of attachment.root.get(shape.shared).items()) for (const principal of named(item)) principals.add(principal);
+      for (const principal of principals) entry(principal).attachments.push(attachment);
+    }
   }
   roleHolderCache.set(terraform, index);
   return index;
 }
+
+/** The principals (roles, users, groups) that hold a policy resource: inline, by attachment, or (a role) in its own blocks. */
+export function principalsHolding(holder: TfResource, terraform: TerraformModel): TfResource[] {
+  let byHolder = principalsByHolderCache.get(terraform);
+  if (!byHolder) {
+    byHolder = new Map();
+    for (const type of PRINCIPAL_TYPES) {
+      for (const principal of terraform.byType(`tf:${type}`)) {
+        if (principal.mode !== 'managed') continue;
+        for (const policy of policiesOfRole(principal, terraform)) {
+          const key = policy.holder ?? policy.via;
+          const list = byHolder.get(key) ?? [];
+          if (!list.includes(principal)) list.push(principal);
+          byHolder.set(key, list);
+        }
+      }
+    }
+    principalsByHolderCache.set(terraform, byHolder);
+  }
+  return byHolder.get(holder) ?? [];
+}
+
+const principalsByHolderCache = new WeakMap<TerraformModel, Map<TfResource, TfResource[]>>();
 
 /** Roles of the scan that a value names: by reference, or by a known ARN whose name a role of the scan has. */
 export function rolesNamedBy(node: Node, terraform: TerraformModel): TfResource[] {

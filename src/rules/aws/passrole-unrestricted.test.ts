@@ -14,5 +14,13 @@ ruleTester(passroleUnrestricted, {
         { line: 31, messageId: 'anyRole' },
       ],
     },
+    {
+      name: 'escalation through another policy of the holder (a role: inline create + attached PassRole); a Deny of the holder cancels it (a user through aws_iam_policy_attachment)',
+      file: 'fail-holders.tf',
+      errors: [
+        { line: 14, messageId: 'escalationHolder', severity: 'critical' },
+        { line: 39, messageId: 'anyRole', severity: 'high' },
+      ],
+    },
   ],
 });
