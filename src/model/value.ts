@@ -147,6 +147,15 @@ export class Node implements Value<PlainValue> {
     return this.doc.terraform?.references.get(pointerOf(this.path)) ?? [];
   }
 
+  /**
+   * For a Terraform `jsonencode()` result, known or only known at apply: the structure it encodes
+   * (objects, lists, known and unknown strings), each element at the line it was written.
+   */
+  jsonencoded(): Node | undefined {
+    const document = this.state === 'absent' ? undefined : this.doc.terraform?.encoded?.get(pointerOf(this.path));
+    return document === undefined ? undefined : Node.root(document);
+  }
+
   /** Where a value that came through a variable or local was decided (the tfvars line, the default). */
   setBy(): readonly ValueSource[] {
     return this.doc.terraform?.setBy.get(pointerOf(this.path)) ?? [];

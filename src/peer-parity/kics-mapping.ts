@@ -652,7 +652,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [35],
+        ours: [40],
         reason:
           'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
       },
@@ -666,7 +666,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [35],
+        ours: [40],
         reason:
           'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
       },
@@ -680,7 +680,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [35],
+        ours: [40],
         reason:
           'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
       },
@@ -694,7 +694,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [36],
+        ours: [41],
         reason:
           'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
       },
@@ -708,7 +708,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [35],
+        ours: [40],
         reason:
           'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
       },
@@ -722,7 +722,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [35],
+        ours: [40],
         reason:
           'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
       },
@@ -736,7 +736,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [35],
+        ours: [40],
         reason:
           'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
       },
@@ -750,7 +750,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [36],
+        ours: [41],
         reason:
           'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
       },
@@ -764,7 +764,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [37],
+        ours: [42],
         reason:
           'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
       },
@@ -778,7 +778,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [37],
+        ours: [42],
         reason:
           'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
       },
@@ -792,7 +792,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [37],
+        ours: [42],
         reason:
           'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
       },
@@ -806,7 +806,7 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
     explained: {
       'positive1.tf': {
-        ours: [38],
+        ours: [43],
         reason:
           'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
       },

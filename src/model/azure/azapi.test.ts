@@ -64,18 +64,20 @@ test('azapiBodyValue: an HCL object body is read with the location of the value'
   assert.deepEqual(absent.at.path, ['body']);
 });
 
-test('azapiBodyValue: a jsonencode body is parsed, every value located at body', () => {
+test('azapiBodyValue: a jsonencode body is read from the structure it encodes, each value at its own place', () => {
   const { byName } = resources();
   const { text, value } = azapiBodyString(byName('string'), 'properties', 'authMode');
   assert.equal(text, 'AADToken');
-  assert.deepEqual(value.at.path, ['body']);
+  assert.deepEqual(value.at.path, ['properties', 'authMode']);
+  assert.equal(value.at.doc.file.text.slice(value.at.doc.spans.get('/properties/authMode')?.start, value.at.doc.spans.get('/properties/authMode')?.end), '"AADToken"');
   assert.equal(azapiBodyValue(byName('string'), 'properties', 'missing').state, 'absent');
   assert.equal(azapiBodyString(byName('string'), 'properties', 'nested').text, undefined);
 });
 
-test('azapiBodyValue: an unknown body or invalid JSON is unknown, never absent', () => {
+test('azapiBodyValue: an unknown value or invalid JSON is unknown, never absent; the known rest of a jsonencode body is read', () => {
   const { byName } = resources();
   assert.equal(azapiBodyValue(byName('unknown'), 'properties', 'authMode').state, 'unknown');
+  assert.equal(azapiBodyValue(byName('unknown'), 'properties', 'publicNetworkAccess').state, 'absent');
   assert.equal(azapiBodyValue(byName('invalid_json'), 'properties').state, 'unknown');
 });
 

@@ -4,9 +4,9 @@ import { isPlainObject } from '../value.js';
 import type { Node } from '../value.js';
 
 /**
- * A value inside the `body` of an `azapi_resource`. azapi v2 takes `body` as an HCL object (read with
- * exact locations); azapi v1 took `jsonencode({...})`, which the evaluator renders as a string: that
- * string is parsed here and every value in it points at the `body` attribute (text has no spans).
+ * A value inside the `body` of an `azapi_resource`. azapi v2 takes `body` as an HCL object; azapi v1 took
+ * `jsonencode({...})`, whose structure the evaluator keeps: both are read with exact locations. A body
+ * given as other JSON text (a heredoc, `file()`) is parsed here and its values point at the `body` attribute.
  */
 export interface AzapiValue {
   readonly state: 'set' | 'absent' | 'unknown';
@@ -26,7 +26,9 @@ export function azapiTypeOf(resource: TfResource): string | undefined {
 
 /** The value at `path` under `body`; 'unknown' when the body (or a step of the path) is unknown or is not valid JSON. */
 export function azapiBodyValue(resource: TfResource, ...path: string[]): AzapiValue {
-  const body = resource.root.get('body');
+  const written = resource.root.get('body');
+  // `jsonencode({...})`: read the structure it encodes, each value at its own line (also when part of it is unknown).
+  const body = written.jsonencoded() ?? written;
   if (body.state === 'unknown') return { state: 'unknown', value: undefined, at: body };
   if (body.state === 'absent' || body.value === null) return { state: 'absent', value: undefined, at: body };
   const text = body.str();

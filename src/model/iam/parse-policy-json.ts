@@ -26,7 +26,10 @@ export function parsePolicyJson(text: string, at: Node): PolicyDocument | 'unkno
  * 'unknown' when the value is unknown until apply, absent, or neither.
  */
 export function readPolicyValue(node: Node): PolicyDocument | 'unknown' {
-  // A policy Terraform knows only at apply (a `jsonencode` holding a computed ARN): strict mode says so.
+  // `jsonencode({...})` with a computed ARN inside: its statements are read, the ARN stays unknown.
+  const encoded = node.jsonencoded();
+  if (encoded?.isMap()) return readDocument(nodeCursor(encoded), 'object');
+  // A policy Terraform knows only at apply (nothing of it readable): strict mode says so.
   if (node.state === 'unknown') recordUnknownRead(node);
   if (node.state !== 'set') return 'unknown';
   const text = node.str();

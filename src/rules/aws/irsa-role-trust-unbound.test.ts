@@ -15,11 +15,11 @@ ruleTester(irsaRoleTrustUnbound, {
       file: 'fail-roles.tf',
       errors: [
         { line: 20, messageId: 'noSub' },
-        { line: 38, messageId: 'wildcardSub' },
+        { line: 46, messageId: 'wildcardSub' },
         { line: 60, messageId: 'noAud' },
         { line: 65, messageId: 'wildcardSub' },
       ],
     },
-    { name: "the role of a model server's ServiceAccount, trusting every ServiceAccount", file: 'fail-model', errors: [{ file: 'main.tf', line: 4, messageId: 'noSub' }] },
+    { name: "the role of a model server's ServiceAccount, trusting every ServiceAccount", file: 'fail-model', errors: [{ file: 'main.tf', line: 9, messageId: 'noSub' }] },
   ],
 });

@@ -16,7 +16,7 @@ ruleTester(modelBucketPublic, {
       file: 'fail-buckets.tf',
       errors: [
         { line: 10, messageId: 'blockOff', severity: 'critical' },
-        { line: 17, messageId: 'publicPolicy', severity: 'critical' },
+        { line: 21, messageId: 'publicPolicy', severity: 'critical' },
         { line: 31, messageId: 'publicAcl', severity: 'high' },
         { line: 40, messageId: 'publicPolicy', severity: 'high' },
         { line: 59, messageId: 'blockOff', severity: 'critical' },

@@ -9,7 +9,7 @@ ruleTester(passroleUnrestricted, {
       name: 'with sagemaker:Create* (jsonencode), every role of an account through a variable default (policy document), heredoc user policy',
       file: 'fail-policies.tf',
       errors: [
-        { line: 8, messageId: 'escalation' },
+        { line: 12, messageId: 'escalation', severity: 'critical' },
         { line: 19, messageId: 'anyRole' },
         { line: 31, messageId: 'anyRole' },
       ],

@@ -9,7 +9,7 @@ ruleTester(roleTrustTooBroad, {
       name: '{"AWS": "*"} with only a transport condition, "*" from a policy document, GitHub Actions without sub',
       file: 'fail-roles.tf',
       errors: [
-        { line: 3, messageId: 'anyPrincipal' },
+        { line: 8, messageId: 'anyPrincipal' },
         { line: 19, messageId: 'anyPrincipal' },
         { line: 40, messageId: 'githubNoSub' },
       ],

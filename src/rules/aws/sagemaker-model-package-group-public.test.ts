@@ -11,7 +11,7 @@ ruleTester(sagemakerModelPackageGroupPublic, {
       errors: [
         // The data source's `principals` block; JSON strings point at the attribute holding them.
         { line: 8, messageId: 'publicPrincipal' },
-        { line: 25, messageId: 'publicPrincipal' },
+        { line: 38, messageId: 'publicPrincipal' },
         { line: 48, messageId: 'publicPrincipal' },
       ],
     },

@@ -12,13 +12,13 @@ ruleTester(servingRoleWildcardAction, {
       name: 'NotAction inline_policy, jsonencode through a variable default, heredoc customer policy attached, policy document through managed_policy_arns',
       file: 'fail-forms.tf',
       errors: [
-        { line: 12, messageId: 'notAction' },
-        { line: 25, messageId: 'wildcard' },
+        { line: 16, messageId: 'notAction' },
+        { line: 29, messageId: 'wildcard' },
         { line: 37, messageId: 'wildcard' },
         { line: 52, messageId: 'wildcard' },
       ],
     },
-    { name: 'role passed to a local module, action from tfvars', file: 'fail-module', errors: [{ file: 'main.tf', line: 8, messageId: 'wildcard' }] },
+    { name: 'role passed to a local module, action from tfvars', file: 'fail-module', errors: [{ file: 'main.tf', line: 10, messageId: 'wildcard' }] },
     {
       name: 'EKS: an IRSA annotation naming the role by ARN, a Pod Identity association, a trust policy whose wildcard subject matches a model ServiceAccount',
       file: 'fail-eks',

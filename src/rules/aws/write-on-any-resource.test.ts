@@ -10,7 +10,7 @@ ruleTester(writeOnAnyResource, {
       file: 'fail-policies.tf',
       errors: [
         { line: 8, messageId: 'write' },
-        { line: 20, messageId: 'write' },
+        { line: 22, messageId: 'write' },
         { line: 31, messageId: 'notResource' },
       ],
     },

@@ -14,7 +14,7 @@ ruleTester(mlWorkspaceInternetEgress, {
         { line: 50, messageId: 'disabled' },
         { line: 64, messageId: 'notManaged' },
         { line: 78, messageId: 'disabled' },
-        { line: 90, messageId: 'notManaged' },
+        { line: 91, messageId: 'notManaged' },
       ],
     },
   ],

@@ -15,7 +15,7 @@ ruleTester(onlineDeploymentPublicEgress, {
       file: 'fail-deployments.tf',
       errors: [
         { line: 38, messageId: 'notSet' },
-        { line: 51, messageId: 'enabled' },
+        { line: 57, messageId: 'enabled' },
       ],
     },
   ],

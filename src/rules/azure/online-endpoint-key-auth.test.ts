@@ -10,7 +10,7 @@ ruleTester(onlineEndpointKeyAuth, {
       file: 'fail-endpoints.tf',
       errors: [
         { line: 17, messageId: 'keyAuth' },
-        { line: 29, messageId: 'keyAuth' },
+        { line: 31, messageId: 'keyAuth' },
       ],
     },
   ],

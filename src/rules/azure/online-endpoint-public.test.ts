@@ -11,7 +11,7 @@ ruleTester(onlineEndpointPublic, {
       errors: [
         { line: 12, messageId: 'notSet' },
         { line: 26, messageId: 'enabled' },
-        { line: 36, messageId: 'enabled' },
+        { line: 37, messageId: 'enabled' },
       ],
     },
   ],

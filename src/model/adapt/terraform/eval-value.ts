@@ -18,6 +18,12 @@ export interface ValueFacts {
   readonly setBy?: readonly ValueSource[];
   /** Resources / data sources / module outputs it was computed from. */
   readonly references?: readonly TerraformReference[];
+  /**
+   * What `jsonencode()` was given (an object or a list): a policy written as `jsonencode({...})` is read
+   * from this structure, each statement at its own line, and also when part of it (a computed ARN) makes
+   * the text unknown until apply.
+   */
+  readonly encodes?: EvalValue;
 }
 
 export type EvalValue = NullValue | BoolValue | NumberValue | StringValue | ListValue | ObjectValue | UnknownValue;
@@ -88,7 +94,7 @@ export function object(entries: ReadonlyMap<string, EvalValue> | Iterable<[strin
   return { kind: 'object', collection, entries: entries instanceof Map ? entries : new Map(entries), ...facts };
 }
 
-export function unknown(reason: string, facts: ValueFacts & { type?: UnknownValue['type'] } = {}): UnknownValue {
+export function unknown(reason: string, facts: ValueFacts & { type?: UnknownValue['type']; encodes?: EvalValue } = {}): UnknownValue {
   return { kind: 'unknown', reason, ...facts };
 }
 

@@ -17,7 +17,13 @@ export interface LowerOptions {
 }
 
 export function lowerBody(body: EvaluatedBody, options: LowerOptions): ParsedDocument {
+  return lowerValue(body.value, body.spans, options);
+}
+
+/** `recorded`: spans known by pointer (blocks and attributes of the resource body). */
+function lowerValue(root: EvalValue, recorded: ReadonlyMap<string, NodeSpan>, options: LowerOptions): ParsedDocument {
   const spans = new Map<string, NodeSpan>();
+  const encoded = new Map<string, ParsedDocument>();
   const unknownPointers = new Set<string>();
   const unknownReasons = new Map<string, string>();
   const references = new Map<string, readonly TerraformReference[]>();
@@ -30,9 +36,9 @@ export function lowerBody(body: EvaluatedBody, options: LowerOptions): ParsedDoc
   const within = (span: TextSpan | undefined, parent: NodeSpan): span is TextSpan => span !== undefined && span.start >= parent.start && span.end <= parent.end;
   // `written`: where the container expression wrote this element, when it is in this document.
   const visit = (value: EvalValue, pointer: string, parent: NodeSpan, written?: ElementSpans): PlainValue => {
-    const recorded = body.spans.get(pointer);
+    const known = recorded.get(pointer);
     let span: NodeSpan;
-    if (recorded) span = recorded;
+    if (known) span = known;
     else if (written && within(written.value, parent)) {
       span = { start: written.value.start, end: written.value.end, ...(written.key && within(written.key, parent) ? { keyStart: written.key.start, keyEnd: written.key.end } : {}) };
     } else {
@@ -42,6 +48,8 @@ export function lowerBody(body: EvaluatedBody, options: LowerOptions): ParsedDoc
     spans.set(pointer, span);
     if (value.references && value.references.length > 0) references.set(pointer, value.references);
     if (value.setBy && value.setBy.length > 0) setBy.set(pointer, value.setBy);
+    // The structure a `jsonencode()` was given, located in its own document.
+    if (value.encodes && (value.kind === 'string' || value.kind === 'unknown')) encoded.set(pointer, lowerValue(value.encodes, new Map(), { ...options, start: span.start, end: span.end }));
     switch (value.kind) {
       case 'unknown':
         unknownPointers.add(pointer);
@@ -73,7 +81,7 @@ export function lowerBody(body: EvaluatedBody, options: LowerOptions): ParsedDoc
     }
   };
   const rootSpan: NodeSpan = { start: options.start, end: options.end };
-  const value = visit(body.value, '', rootSpan);
+  const value = visit(root, '', rootSpan);
   spans.set('', rootSpan);
   return {
     file,
@@ -82,6 +90,6 @@ export function lowerBody(body: EvaluatedBody, options: LowerOptions): ParsedDoc
     end: options.end,
     value,
     spans,
-    terraform: { unknown: unknownPointers, references, setBy, unknownReasons },
+    terraform: { unknown: unknownPointers, references, setBy, unknownReasons, ...(encoded.size > 0 ? { encoded } : {}) },
   };
 }

@@ -3,9 +3,17 @@ import { NULL, list, object, str } from '../eval-value.js';
 import type { EvalValue } from '../eval-value.js';
 import { encodeJson } from './json.js';
 import { FunctionError, asString, compareStrings, fromPlain, strict } from './shared.js';
-import type { FunctionTable } from './shared.js';
+import type { FunctionTable, TfFunction } from './shared.js';
 
-const jsonencode = strict('jsonencode', 1, 1, 'string', (args) => str(encodeJson(args[0]!)));
+const encodeKnown = strict('jsonencode', 1, 1, 'string', (args) => str(encodeJson(args[0]!)));
+
+// The string (or, when part of the argument is unknown, the unknown string) carries the structure it encodes.
+const jsonencode: TfFunction = (args, context) => {
+  const result = encodeKnown(args, context);
+  const argument = args[0];
+  if ((result.kind !== 'unknown' && result.kind !== 'string') || argument === undefined || (argument.kind !== 'object' && argument.kind !== 'list')) return result;
+  return { ...result, encodes: argument };
+};
 
 const jsondecode = strict('jsondecode', 1, 1, undefined, (args) => {
   const text = asString('jsondecode', args[0]!);
