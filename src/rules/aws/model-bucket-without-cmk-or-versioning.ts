@@ -11,7 +11,7 @@ export const modelBucketWithoutCmkOrVersioning = defineRule({
     title: 'Model artifact bucket without CMK encryption or versioning',
     severity: 'medium',
     rationale:
-      'Model weights and captured inference data in the bucket are encrypted only under a key AWS owns (SSE-S3, the default since January 2023) or the account-wide `aws/s3` key: anyone with `s3:GetObject` reads them, and no key policy of yours can narrow that or revoke it. Without versioning, an overwritten `model.tar.gz` (a poisoned model, a ransomware-style delete) cannot be rolled back or even noticed from the object history; the next endpoint instance just loads it.',
+      'Model weights and captured inference data in the bucket are encrypted only under a key AWS owns (SSE-S3, the default since January 2023) or the account-wide `aws/s3` key: anyone with `s3:GetObject` reads them, and no key policy of yours can narrow that or revoke it. Without versioning, an overwritten `model.tar.gz` (a poisoned model, a ransomware-style delete) cannot be rolled back or even noticed from the object history; the next endpoint instance just loads it. A bucket created with Object Lock counts as versioned: S3 turns versioning on for it and it cannot be suspended.',
     remediation:
       'Encrypt with a customer-managed key: `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` and `kms_master_key_id = aws_kms_key.models.arn` (optionally `bucket_key_enabled = true`), and turn versioning on: `aws_s3_bucket_versioning` with `status = "Enabled"`. Object Lock on released-model prefixes adds tamper-proof retention.',
     references: [
@@ -104,6 +104,8 @@ resource "aws_sagemaker_model" "scorer" {
             }
           }
 
+          // A bucket created with Object Lock has versioning on, and it cannot be suspended (S3 User Guide, Object Lock).
+          if (objectLockMayBeOn(bucket.root)) continue;
           // Versioning: aws_s3_bucket_versioning, or the inline `versioning { enabled }` of provider v3.
           const statuses = bucketParts(terraform, bucket, 'aws_s3_bucket_versioning').map((part) => part.root.get('versioning_configuration', 0, 'status'));
           const inline = bucket.root.get('versioning');
@@ -118,6 +120,15 @@ resource "aws_sagemaker_model" "scorer" {
     };
   },
 });
+
+/** `object_lock_enabled = true` (provider v4+) or `object_lock_configuration { object_lock_enabled = "Enabled" }` (v3), or unknown. */
+function objectLockMayBeOn(bucket: Node): boolean {
+  const flag = bucket.get('object_lock_enabled');
+  if (flag.isTrue() || flag.state === 'unknown') return true;
+  const legacy = bucket.get('object_lock_configuration');
+  if (legacy.state === 'unknown') return true;
+  return legacy.items().some((block) => block.get('object_lock_enabled').str() === 'Enabled' || block.get('object_lock_enabled').state === 'unknown');
+}
 
 /** A default-encryption block with SSE-KMS and a key of yours, or with a value not known before apply. */
 function kmsOrUnknown(node: Node): boolean {
