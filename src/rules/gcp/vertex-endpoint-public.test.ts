@@ -15,6 +15,14 @@ ruleTester(vertexEndpointPublic, {
       ],
     },
     {
+      name: 'Model Garden deployments without Private Service Connect (none written; turned off), not one with it',
+      file: 'fail-model-garden.tf',
+      errors: [
+        { line: 2, messageId: 'modelGarden' },
+        { line: 17, messageId: 'modelGarden' },
+      ],
+    },
+    {
       name: 'a local module whose PSC block a tfvars value turns off',
       file: 'fail-module',
       errors: [{ file: 'modules/endpoint/main.tf', line: 9, messageId: 'shared' }],
