@@ -153,7 +153,7 @@ export class Node implements Value<PlainValue> {
    */
   jsonencoded(): Node | undefined {
     const document = this.state === 'absent' ? undefined : this.doc.terraform?.encoded?.get(pointerOf(this.path));
-    return document === undefined ? undefined : Node.root(document);
+    return document === undefined ? undefined : Node.root(document());
   }
 
   /** Where a value that came through a variable or local was decided (the tfvars line, the default). */

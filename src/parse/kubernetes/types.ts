@@ -57,7 +57,7 @@ export interface TerraformValueFacts {
   /** Why each unknown value is unknown (`computed aws_kms_key.k.arn`, `var.x has no value`), for strict mode. */
   readonly unknownReasons?: ReadonlyMap<string, string>;
   /** For a `jsonencode()` result (known or not): the structure it encodes, as its own located document. */
-  readonly encoded?: ReadonlyMap<string, ParsedDocument>;
+  readonly encoded?: ReadonlyMap<string, () => ParsedDocument>;
 }
 
 /** `aws_kms_key.k.arn` → address `aws_kms_key.k`, attribute `['arn']`; a module output → `module.m`, `['out']`. */

@@ -23,7 +23,7 @@ export function lowerBody(body: EvaluatedBody, options: LowerOptions): ParsedDoc
 /** `recorded`: spans known by pointer (blocks and attributes of the resource body). */
 function lowerValue(root: EvalValue, recorded: ReadonlyMap<string, NodeSpan>, options: LowerOptions): ParsedDocument {
   const spans = new Map<string, NodeSpan>();
-  const encoded = new Map<string, ParsedDocument>();
+  const encoded = new Map<string, () => ParsedDocument>();
   const unknownPointers = new Set<string>();
   const unknownReasons = new Map<string, string>();
   const references = new Map<string, readonly TerraformReference[]>();
@@ -49,7 +49,12 @@ function lowerValue(root: EvalValue, recorded: ReadonlyMap<string, NodeSpan>, op
     if (value.references && value.references.length > 0) references.set(pointer, value.references);
     if (value.setBy && value.setBy.length > 0) setBy.set(pointer, value.setBy);
     // The structure a `jsonencode()` was given, located in its own document.
-    if (value.encodes && (value.kind === 'string' || value.kind === 'unknown')) encoded.set(pointer, lowerValue(value.encodes, new Map(), { ...options, start: span.start, end: span.end }));
+    // Lowered when a rule asks: most jsonencode() values are never read as structures.
+    const encodes = value.encodes;
+    if (encodes && (value.kind === 'string' || value.kind === 'unknown')) {
+      let lowered: ParsedDocument | undefined;
+      encoded.set(pointer, () => (lowered ??= lowerValue(encodes, new Map(), { ...options, start: span.start, end: span.end })));
+    }
     switch (value.kind) {
       case 'unknown':
         unknownPointers.add(pointer);
