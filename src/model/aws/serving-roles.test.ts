@@ -127,3 +127,29 @@ test('serving roles: no Kubernetes model servers, only SageMaker links', () => {
   const { model } = adaptKubernetes([]);
   assert.deepEqual(servingRoles(tf, model).map((serving) => serving.link), ['sagemaker']);
 });
+
+test('model artifacts: SageMaker URIs and Kubernetes s3:// model locations; a statement reaches an object or a prefix through its resource patterns', async () => {
+  const { modelArtifacts, statementReaches } = await import('./model-artifacts.js');
+  const { model: tf } = evaluateSources({
+    'main.tf': `resource "aws_sagemaker_model" "scorer" {
+  name = "scorer"
+  execution_role_arn = "arn:aws:iam::123456789012:role/scorer"
+  primary_container { model_data_url = "s3://models/scorer/model.tar.gz" }
+}
+`,
+  });
+  const { model } = adaptKubernetes(loadYamlStream(new SourceFile('serving.yaml', 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: { name: iris }\nspec:\n  predictor:\n    model:\n      modelFormat: { name: sklearn }\n      storageUri: s3://models/iris\n')));
+  const artifacts = modelArtifacts(tf, model);
+  assert.deepEqual(artifacts.map((artifact) => [artifact.label, artifact.arn]), [
+    ['aws_sagemaker_model.scorer', 'arn:aws:s3:::models/scorer/model.tar.gz'],
+    ["InferenceService 'iris'", 'arn:aws:s3:::models/iris'],
+  ]);
+  const statement = (resources: string[], notResources: string[] = []) => ({ resources: resources.map((value) => ({ state: 'set' as const, value, node: artifacts[0]!.at })), notResources: notResources.map((value) => ({ state: 'set' as const, value, node: artifacts[0]!.at })) }) as unknown as Parameters<typeof statementReaches>[0];
+  const [scorer, iris] = artifacts as [typeof artifacts[0], typeof artifacts[0]];
+  assert.equal(statementReaches(statement(['arn:aws:s3:::models/*']), scorer), true);
+  assert.equal(statementReaches(statement(['arn:aws:s3:::models/iris/*']), iris), true, 'a prefix: objects under it');
+  assert.equal(statementReaches(statement(['arn:aws:s3:::models/iris/*']), scorer), false);
+  assert.equal(statementReaches(statement(['arn:aws:s3:::Models/*']), scorer), false, 'case-sensitive');
+  assert.equal(statementReaches(statement([], ['arn:aws:s3:::models/scorer/*']), scorer), false);
+  assert.equal(statementReaches(statement([], ['arn:aws:s3:::logs/*']), scorer), true);
+});

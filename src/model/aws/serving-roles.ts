@@ -4,6 +4,7 @@ import type { K8sObject, KubernetesModel } from '../kubernetes.js';
 import { policiesOf } from '../iam/policy-sources.js';
 import type { PolicyCondition } from '../iam/policy.js';
 import { referencedInstances, rolesNamedBy } from '../iam/roles.js';
+import { iamWildcard } from '../iam/string-like.js';
 import type { ModelServiceAccount } from '../ml/model-service-accounts.js';
 import { describeServers, modelServiceAccounts } from '../ml/model-service-accounts.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
@@ -29,6 +30,8 @@ export interface ServingRole {
   readonly at: Node;
   /** The SageMaker model, the ServiceAccount or the association that `at` belongs to. */
   readonly holder: TfResource | K8sObject;
+  /** What serves models as this role: the SageMaker model, or the workloads of the model servers. */
+  readonly serves: ReadonlySet<TfResource | K8sObject>;
 }
 
 const cache = new WeakMap<TerraformModel, WeakMap<KubernetesModel, readonly ServingRole[]>>();
@@ -51,14 +54,14 @@ function compute(terraform: TerraformModel, model: KubernetesModel): ServingRole
   for (const sagemaker of terraform.byType('tf:aws_sagemaker_model')) {
     if (sagemaker.mode !== 'managed') continue;
     const at = sagemaker.root.get('execution_role_arn');
-    for (const role of rolesNamedBy(at, terraform)) serving.push({ role, link: 'sagemaker', servedAs: `the execution role of SageMaker model '${sagemaker.address}'`, at, holder: sagemaker });
+    for (const role of rolesNamedBy(at, terraform)) serving.push({ role, link: 'sagemaker', servedAs: `the execution role of SageMaker model '${sagemaker.address}'`, at, holder: sagemaker, serves: new Set([sagemaker]) });
   }
   const accounts = modelServiceAccounts(model);
   if (accounts.length === 0) return serving;
   for (const account of accounts) {
     const annotation = account.object?.root.get('metadata', 'annotations', 'eks.amazonaws.com/role-arn');
     if (account.object === undefined || annotation === undefined || !annotation.exists) continue;
-    for (const role of rolesNamedBy(annotation, terraform)) serving.push({ role, link: 'irsa', servedAs: `the IRSA role of ServiceAccount '${account.namespace}/${account.name}' (${describeServers(account.servers)})`, at: annotation, holder: account.object });
+    for (const role of rolesNamedBy(annotation, terraform)) serving.push({ role, link: 'irsa', servedAs: `the IRSA role of ServiceAccount '${account.namespace}/${account.name}' (${describeServers(account.servers)})`, at: annotation, holder: account.object, serves: workloadsOf(account) });
   }
   for (const association of terraform.byType('tf:aws_eks_pod_identity_association')) {
     if (association.mode !== 'managed') continue;
@@ -67,10 +70,14 @@ function compute(terraform: TerraformModel, model: KubernetesModel): ServingRole
     const account = accounts.find((candidate) => candidate.namespace === namespace && candidate.name === name);
     if (account === undefined) continue;
     const at = association.root.get('role_arn');
-    for (const role of rolesNamedBy(at, terraform)) serving.push({ role, link: 'pod-identity', servedAs: `the EKS Pod Identity role of ServiceAccount '${account.namespace}/${account.name}' (${describeServers(account.servers)})`, at, holder: association });
+    for (const role of rolesNamedBy(at, terraform)) serving.push({ role, link: 'pod-identity', servedAs: `the EKS Pod Identity role of ServiceAccount '${account.namespace}/${account.name}' (${describeServers(account.servers)})`, at, holder: association, serves: workloadsOf(account) });
   }
   serving.push(...trustLinks(terraform, accounts));
   return serving;
+}
+
+function workloadsOf(account: ModelServiceAccount): Set<K8sObject> {
+  return new Set(account.servers.map((server) => server.container.workload.object));
 }
 
 /** Roles whose trust policy lets a model ServiceAccount's projected token assume them. */
@@ -89,7 +96,7 @@ function trustLinks(terraform: TerraformModel, accounts: readonly ModelServiceAc
           for (const value of condition.values) {
             if (value.state !== 'set') continue;
             const account = accounts.find((candidate) => match(value.value, `system:serviceaccount:${candidate.namespace}:${candidate.name}`));
-            if (account) links.push({ role, link: 'irsa-trust', servedAs: `whose trust policy lets ServiceAccount '${account.namespace}/${account.name}' (${describeServers(account.servers)}) assume it through \`${value.value}\``, at: value.node, holder: role });
+            if (account) links.push({ role, link: 'irsa-trust', servedAs: `whose trust policy lets ServiceAccount '${account.namespace}/${account.name}' (${describeServers(account.servers)}) assume it through \`${value.value}\``, at: value.node, holder: role, serves: workloadsOf(account) });
           }
         }
       }
@@ -105,11 +112,6 @@ function subjectMatcher(condition: PolicyCondition): ((pattern: string, subject:
   if (/^StringEquals$/i.test(operator)) return (pattern, subject) => pattern === subject;
   if (/^StringLike$/i.test(operator)) return (pattern, subject) => iamWildcard(pattern).test(subject);
   return undefined;
-}
-
-/** IAM's `StringLike`: `*` any run of characters, `?` one character, case-sensitive. */
-function iamWildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
 }
 
 const EVIDENCE: Readonly<Record<ServingRoleLink, string>> = {

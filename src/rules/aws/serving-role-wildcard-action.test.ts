@@ -1,4 +1,6 @@
-import { ruleTester } from '../../testing/rule-tester.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ruleTester, terraformFindingsOf } from '../../testing/rule-tester.js';
 import { servingRoleWildcardAction } from './serving-role-wildcard-action.js';
 
 ruleTester(servingRoleWildcardAction, {
@@ -29,4 +31,17 @@ ruleTester(servingRoleWildcardAction, {
       ],
     },
   ],
+});
+
+test('the finding says which model artifacts the statement reaches: the model the role serves, and other models', async () => {
+  const findings = await terraformFindingsOf(servingRoleWildcardAction, 'src/rules/aws/__fixtures__/serving-role-wildcard-action/fail-eks');
+  const messages = findings.map((finding) => finding.message);
+  assert.ok(
+    messages.some((message) => message.includes("`s3:*`") && message.endsWith("with its resources, that includes overwriting the model it serves (s3://models/llm) and reading and replacing the artifacts of another model (Deployment 'ranker').")),
+    messages.join('\n'),
+  );
+  // `*` on `*`: not its own model (the embedder loads from a local path), but both others.
+  assert.ok(messages.some((message) => message.endsWith("that includes reading and replacing the artifacts of 2 other models (Deployment 'llm', Deployment 'ranker').")), messages.join('\n'));
+  // sagemaker:* grants no S3 write: nothing is said about artifacts.
+  assert.ok(messages.some((message) => message.includes('`sagemaker:*`') && !message.includes('artifacts')), messages.join('\n'));
 });

@@ -1,0 +1,66 @@
+// The S3 objects served models are loaded from, with what serves each: the targets a serving identity's
+// policy may read or overwrite (its own model: poisoning; another model's: theft, broken tenant isolation).
+import type { K8sObject, KubernetesModel } from '../kubernetes.js';
+import type { PolicyStatement } from '../iam/policy.js';
+import { iamWildcard } from '../iam/string-like.js';
+import { modelUris } from '../ml/model-uris.js';
+import type { TerraformModel, TfResource } from '../terraform.js';
+import type { Node } from '../value.js';
+import { bucketOfS3Uri } from './model-buckets.js';
+
+export interface ModelArtifact {
+  /** `s3://models/scorer/model.tar.gz`, or a prefix the server loads a directory from. */
+  readonly uri: string;
+  /** `arn:aws:s3:::models/scorer/model.tar.gz`. */
+  readonly arn: string;
+  /** The SageMaker model, or the workload / InferenceService whose server loads it. */
+  readonly owner: TfResource | K8sObject;
+  /** `aws_sagemaker_model.scorer`, `Deployment 'llm'`, for messages. */
+  readonly label: string;
+  readonly at: Node;
+}
+
+const cache = new WeakMap<TerraformModel, WeakMap<KubernetesModel, readonly ModelArtifact[]>>();
+
+/** Every `s3://` model location the scan knows: SageMaker `model_data_url` / `s3_data_source.s3_uri`, and Kubernetes model URIs. */
+export function modelArtifacts(terraform: TerraformModel, model: KubernetesModel): readonly ModelArtifact[] {
+  let byModel = cache.get(terraform);
+  if (!byModel) cache.set(terraform, (byModel = new WeakMap()));
+  let cached = byModel.get(model);
+  if (!cached) byModel.set(model, (cached = compute(terraform, model)));
+  return cached;
+}
+
+function compute(terraform: TerraformModel, model: KubernetesModel): ModelArtifact[] {
+  const artifacts: ModelArtifact[] = [];
+  const add = (text: string | undefined, owner: TfResource | K8sObject, label: string, at: Node): void => {
+    const uri = text?.trim();
+    if (uri === undefined || bucketOfS3Uri(uri) === undefined) return;
+    artifacts.push({ uri, arn: `arn:aws:s3:::${uri.slice('s3://'.length)}`, owner, label, at });
+  };
+  for (const sagemaker of terraform.byType('tf:aws_sagemaker_model')) {
+    if (sagemaker.mode !== 'managed') continue;
+    for (const block of ['primary_container', 'container']) {
+      for (const container of sagemaker.root.get(block).items()) {
+        const url = container.get('model_data_url');
+        add(url.str(), sagemaker, sagemaker.address, url);
+        for (const source of container.get('model_data_source').items()) {
+          for (const s3 of source.get('s3_data_source').items()) add(s3.get('s3_uri').str(), sagemaker, sagemaker.address, s3.get('s3_uri'));
+        }
+      }
+    }
+  }
+  for (const uri of modelUris(model)) add(uri.text, uri.object, `${uri.object.kind} '${uri.object.name ?? '(unnamed)'}'`, uri.node);
+  return artifacts;
+}
+
+/**
+ * Whether the statement's resources take in the artifact (its object, or an object under it when the
+ * URI is a prefix). Entries unknown until apply take in nothing: the answer is only what can be shown.
+ */
+export function statementReaches(statement: PolicyStatement, artifact: ModelArtifact): boolean {
+  const probes = [artifact.arn, `${artifact.arn.replace(/\/+$/, '')}/model`];
+  const matches = (pattern: string): boolean => probes.some((probe) => iamWildcard(pattern).test(probe));
+  if (statement.notResources.length > 0) return statement.notResources.every((entry) => entry.state === 'set' && !matches(entry.value));
+  return statement.resources.some((entry) => entry.state === 'set' && matches(entry.value));
+}
