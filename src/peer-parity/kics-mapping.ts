@@ -35,6 +35,26 @@ export interface KicsMapping {
   readonly explained?: Readonly<Record<string, ExplainedFile>>;
 }
 
+/**
+ * KICS's twelve "<principal> With Privilege Escalation By Actions 'iam:PassRole' and …" queries: a role, user or
+ * group holds PassRole on `*` in one policy and an action that runs as the passed role in another.
+ */
+function passRoleEscalation(principal: 'role' | 'user' | 'group', query: string, name: string, ourLine: number): KicsMapping {
+  return {
+    platform: 'terraform/aws',
+    query,
+    name,
+    rules: ['IG-AWS-021'],
+    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
+    explained: {
+      'positive1.tf': {
+        ours: [ourLine],
+        reason: `location (reviewed): KICS reports the ${principal} (line 1), we report the \`iam:PassRole\` statement of the policy attached to it, critical because another policy of that ${principal} grants the action that runs as the passed role`,
+      },
+    },
+  };
+}
+
 export const KICS_MAPPINGS: readonly KicsMapping[] = [
 
   {
@@ -644,174 +664,18 @@ export const KICS_MAPPINGS: readonly KicsMapping[] = [
     name: 'IAM Role Policy passRole Allows All',
     rules: ['IG-AWS-021'],
   },
-  {
-    platform: 'terraform/aws',
-    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack',
-    name: 'Group With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [40],
-        reason:
-          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances',
-    name: 'Group With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [40],
-        reason:
-          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint',
-    name: 'Group With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [40],
-        reason:
-          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'group_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction',
-    name: 'Group With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [41],
-        reason:
-          'location (reviewed): KICS reports the group (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that group grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack',
-    name: 'Role With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [40],
-        reason:
-          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances',
-    name: 'Role With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [40],
-        reason:
-          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint',
-    name: 'Role With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [40],
-        reason:
-          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'role_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_lambda_InvokeFunction',
-    name: 'Role With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [41],
-        reason:
-          'location (reviewed): KICS reports the role (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that role grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack',
-    name: 'User With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [42],
-        reason:
-          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances',
-    name: 'User With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [42],
-        reason:
-          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint',
-    name: 'User With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [42],
-        reason:
-          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
-      },
-    },
-  },
-  {
-    platform: 'terraform/aws',
-    query: 'user_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction',
-    name: 'User With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'',
-    rules: ['IG-AWS-021'],
-    scope: 'IG-AWS-021 reports `iam:PassRole` on any role (high), critical when the same identity may also start something as the passed role',
-    explained: {
-      'positive1.tf': {
-        ours: [43],
-        reason:
-          'location (reviewed): KICS reports the user (line 1), we report the `iam:PassRole` statement of the policy attached to it, critical because another policy of that user grants the action that runs as the passed role',
-      },
-    },
-  },
+  passRoleEscalation('group', 'group_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack', 'Group With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'', 40),
+  passRoleEscalation('group', 'group_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint', 'Group With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'', 40),
+  passRoleEscalation('group', 'group_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction', 'Group With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'', 41),
+  passRoleEscalation('role', 'role_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack', 'Role With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'', 40),
+  passRoleEscalation('role', 'role_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint', 'Role With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'', 40),
+  passRoleEscalation('role', 'role_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_lambda_InvokeFunction', 'Role With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'', 41),
+  passRoleEscalation('user', 'user_with_privilege_escalation_by_actions_iam_PassRole_and_cloudformation_CreateStack', 'User With Privilege Escalation By Actions \'cloudformation:CreateStack\' And \'iam:PassRole\'', 42),
+  passRoleEscalation('user', 'user_with_privilege_escalation_by_actions_iam_PassRole_and_glue_CreateDevEndpoint', 'User With Privilege Escalation By Actions \'glue:CreateDevEndpoint\' And \'iam:PassRole\'', 42),
+  passRoleEscalation('user', 'user_with_privilege_escalation_by_actions_iam_PassRole_and_lambda_CreateFunction_and_lambda_InvokeFunction', 'User With Privilege Escalation By Actions \'lambda:CreateFunction\' And \'iam:PassRole\' And \'lambda:InvokeFunction\'', 43),
+  passRoleEscalation('group', 'group_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances', 'Group With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'', 40),
+  passRoleEscalation('role', 'role_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances', 'Role With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'', 40),
+  passRoleEscalation('user', 'user_with_privilege_escalation_by_actions_iam_PassRole_and_ec2_RunInstances', 'User With Privilege Escalation By Actions \'ec2:RunInstances\' And \'iam:PassRole\'', 42),
   {
     platform: 'terraform/aws',
     query: 'iam_policy_grants_full_permissions',
