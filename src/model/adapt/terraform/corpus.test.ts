@@ -86,7 +86,8 @@ test('corpus: every Terraform tree evaluates without crashing', (t) => {
   assert.ok(totalResources > 0);
 });
 
-test('bench: cloudposse components scan (parse + evaluate) stays well under 1.5 s', (t) => {
+// Speed is measured by `npm run bench`; this only proves the whole tree evaluates.
+test('cloudposse components (the bench tree) parse and evaluate', (t) => {
   const tree = '../shared/bench/cloudposse__terraform-aws-components@0.182.0';
   if (!existsSync(tree)) {
     t.skip('bench tree missing');
@@ -98,5 +99,4 @@ test('bench: cloudposse components scan (parse + evaluate) stays well under 1.5 
   const elapsed = performance.now() - started;
   t.diagnostic(`cloudposse: ${files.length} files, ${result.model.resources.length} instances in ${elapsed.toFixed(0)} ms`);
   assert.ok(result.model.resources.length > 100);
-  assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
 });
