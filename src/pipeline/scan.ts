@@ -8,6 +8,8 @@ import { compareFindings, compareText, dropRepeats, keepMostSpecific } from '../
 import type { ScanResult } from '../findings/scan-result.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
 import { buildTerraformModel } from '../model/terraform.js';
+import type { KubernetesModel } from '../model/kubernetes.js';
+import type { TerraformModel } from '../model/terraform.js';
 import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
 import type { ParsedDocument } from '../parse/kubernetes/types.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -42,6 +44,8 @@ export interface ScanOutput {
   readonly sources: ReadonlyMap<string, SourceFile>;
   /** Wall milliseconds spent reading and evaluating Terraform (benchmarks report YAML and Terraform apart). */
   readonly terraformMs: number;
+  /** The models the rules ran on: the serving graph and its pictures are drawn from them. */
+  readonly models: { readonly kubernetes: KubernetesModel; readonly terraform: TerraformModel };
 }
 
 /** Problems that mean part of the input was not reviewed: the scan is incomplete. */
@@ -127,6 +131,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
   return {
     sources,
     terraformMs,
+    models: { kubernetes: model, terraform: terraform.model },
     result: {
       findings: suppressed.findings.sort(compareFindings),
       files: records.sort((a, b) => compareText(a.path, b.path)),

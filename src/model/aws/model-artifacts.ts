@@ -1,7 +1,8 @@
 // The S3 objects served models are loaded from, with what serves each: the targets a serving identity's
 // policy may read or overwrite (its own model: poisoning; another model's: theft, broken tenant isolation).
 import type { K8sObject, KubernetesModel } from '../kubernetes.js';
-import type { PolicyStatement } from '../iam/policy.js';
+import type { PolicyStatement, PolicyString } from '../iam/policy.js';
+import { resourcePatternOf } from './bucket-arns.js';
 import { iamWildcard } from '../iam/string-like.js';
 import { modelUris } from '../ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
@@ -56,11 +57,21 @@ function compute(terraform: TerraformModel, model: KubernetesModel): ModelArtifa
 
 /**
  * Whether the statement's resources take in the artifact (its object, or an object under it when the
- * URI is a prefix). Entries unknown until apply take in nothing: the answer is only what can be shown.
+ * URI is a prefix). Entries unknown until apply take in nothing, unless they are a bucket's ARN or name with a
+ * known bucket name (`"${aws_s3_bucket.models.arn}/*"`): the answer is only what can be shown.
  */
-export function statementReaches(statement: PolicyStatement, artifact: ModelArtifact): boolean {
+export function statementReaches(statement: PolicyStatement, artifact: ModelArtifact, terraform?: TerraformModel): boolean {
   const probes = [artifact.arn, `${artifact.arn.replace(/\/+$/, '')}/model`];
   const matches = (pattern: string): boolean => probes.some((probe) => iamWildcard(pattern).test(probe));
-  if (statement.notResources.length > 0) return statement.notResources.every((entry) => entry.state === 'set' && !matches(entry.value));
-  return statement.resources.some((entry) => entry.state === 'set' && matches(entry.value));
+  const pattern = (entry: PolicyString): string | undefined => (terraform ? resourcePatternOf(entry, terraform) : entry.state === 'set' ? entry.value : undefined);
+  if (statement.notResources.length > 0) {
+    return statement.notResources.every((entry) => {
+      const value = pattern(entry);
+      return value !== undefined && !matches(value);
+    });
+  }
+  return statement.resources.some((entry) => {
+    const value = pattern(entry);
+    return value !== undefined && matches(value);
+  });
 }

@@ -6,6 +6,7 @@ import { servingEvidence, servingRoles } from '../../model/aws/serving-roles.js'
 import type { ServingRole } from '../../model/aws/serving-roles.js';
 import { modelArtifacts, statementReaches } from '../../model/aws/model-artifacts.js';
 import type { ModelArtifact } from '../../model/aws/model-artifacts.js';
+import type { TerraformModel } from '../../model/terraform.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { locationKey } from '../../model/iam/identity-policies.js';
@@ -14,9 +15,9 @@ import { locationKey } from '../../model/iam/identity-policies.js';
  * What the statement lets the role do to model artifacts of the scan: overwrite the model it serves
  * (poisoning), or read and replace other models' (theft, broken tenant isolation).
  */
-function artifactReach(statement: StatementPermissions, serving: ServingRole, artifacts: readonly ModelArtifact[]): { text: string; related: { at: Node; message: string }[] } {
+function artifactReach(statement: StatementPermissions, serving: ServingRole, artifacts: readonly ModelArtifact[], terraform: TerraformModel): { text: string; related: { at: Node; message: string }[] } {
   if (statement.covers('s3:PutObject') !== 'yes') return { text: '', related: [] };
-  const reached = artifacts.filter((artifact) => statementReaches(statement.statement, artifact));
+  const reached = artifacts.filter((artifact) => statementReaches(statement.statement, artifact, terraform));
   const own = reached.filter((artifact) => serving.serves.has(artifact.owner));
   const others = [...new Map(reached.filter((artifact) => !serving.serves.has(artifact.owner)).map((artifact) => [artifact.owner, artifact])).values()];
   const parts: string[] = [];
@@ -117,7 +118,7 @@ resource "aws_sagemaker_model" "scorer" {
             const key = `${locationKey(at)}#${within ?? ''}`;
             if (reported.has(key)) return;
             reported.add(key);
-            const reach = artifactReach(statement, serving, artifacts);
+            const reach = artifactReach(statement, serving, artifacts, context.terraform);
             context.report({
               messageId,
               at,

@@ -1,0 +1,276 @@
+// The serving graph: one graph over everything scanned, Kubernetes and Terraform at once, from the
+// internet to model server ports, from pods to their ServiceAccounts, cloud identities and RBAC, and from
+// identities to the model artifacts they can read or overwrite. Every edge carries the located value that
+// makes it so. Built once per scan from the facts the rules already share; the IG-GRAPH rules, `inferguard
+// paths` and the pictures read it.
+import { modelArtifacts, statementReaches } from '../aws/model-artifacts.js';
+import type { ModelArtifact } from '../aws/model-artifacts.js';
+import { modelBuckets } from '../aws/model-buckets.js';
+import { servingRoles } from '../aws/serving-roles.js';
+import { documentPermissions, notDenied } from '../iam/permissions.js';
+import { policiesOfRole } from '../iam/roles.js';
+import type { K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
+import type { ModelServer } from '../ml/model-server.js';
+import { modelServersIn } from '../ml/model-server.js';
+import { modelServiceAccounts } from '../ml/model-service-accounts.js';
+import { exposureOfPort } from '../port-exposure.js';
+import type { ExposurePath } from '../port-exposure.js';
+import { isRbacBinding, isRbacRole } from '../rbac.js';
+import type { TerraformModel, TfResource } from '../terraform.js';
+import type { Node } from '../value.js';
+
+export type GraphNodeKind =
+  | 'internet'
+  | 'private-network'
+  | 'cluster'
+  | 'entry'
+  | 'service'
+  | 'workload'
+  | 'port'
+  | 'service-account'
+  | 'rbac-role'
+  | 'cloud-identity'
+  | 'sagemaker-model'
+  | 'artifact'
+  | 'bucket';
+
+export type GraphEdgeKind = 'routes' | 'listens' | 'runs-as' | 'bound-to' | 'assumes' | 'loads' | 'stored-in' | 'can-write' | 'can-read';
+
+export interface GraphNode {
+  readonly id: string;
+  readonly kind: GraphNodeKind;
+  readonly label: string;
+  /** The object or resource the node stands for, when there is one. */
+  readonly subject?: K8sObject | TfResource;
+  /** Where it is declared. */
+  readonly at?: Node;
+  /** A port's roles (inference, management, metrics, …) and its server, for the rules. */
+  readonly port?: { readonly number: number; readonly roles: readonly string[]; readonly server: ModelServer };
+  readonly workload?: Workload;
+  readonly artifact?: ModelArtifact;
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: GraphEdgeKind;
+  /** Short and human: `Service serving/triton (LoadBalancer) port 8000 → 8000`. */
+  readonly label: string;
+  /** The located value that makes the edge. */
+  readonly at: Node;
+}
+
+export class ServingGraph {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges: GraphEdge[] = [];
+  private readonly outgoingEdges = new Map<string, GraphEdge[]>();
+  private readonly incomingEdges = new Map<string, GraphEdge[]>();
+  private readonly edgeKeys = new Set<string>();
+
+  add(node: GraphNode): GraphNode {
+    const existing = this.nodes.get(node.id);
+    if (existing) return existing;
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  connect(edge: GraphEdge): void {
+    const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push(edge);
+    (this.outgoingEdges.get(edge.from) ?? this.outgoingEdges.set(edge.from, []).get(edge.from)!).push(edge);
+    (this.incomingEdges.get(edge.to) ?? this.incomingEdges.set(edge.to, []).get(edge.to)!).push(edge);
+  }
+
+  outgoing(id: string, kind?: GraphEdgeKind): readonly GraphEdge[] {
+    const edges = this.outgoingEdges.get(id) ?? [];
+    return kind === undefined ? edges : edges.filter((edge) => edge.kind === kind);
+  }
+
+  incoming(id: string, kind?: GraphEdgeKind): readonly GraphEdge[] {
+    const edges = this.incomingEdges.get(id) ?? [];
+    return kind === undefined ? edges : edges.filter((edge) => edge.kind === kind);
+  }
+
+  node(id: string): GraphNode {
+    const node = this.nodes.get(id);
+    if (!node) throw new Error(`no graph node ${id}`);
+    return node;
+  }
+
+  ofKind(kind: GraphNodeKind): GraphNode[] {
+    return [...this.nodes.values()].filter((node) => node.kind === kind);
+  }
+}
+
+export const INTERNET = 'internet';
+export const PRIVATE_NETWORK = 'private-network';
+export const CLUSTER = 'cluster';
+
+export function objectId(object: K8sObject): string {
+  return `k8s:${object.kind}/${object.namespace ?? ''}/${object.name ?? '(unnamed)'}`;
+}
+
+export function workloadId(workload: Workload): string {
+  return `workload:${workload.object.kind}/${workload.object.namespace ?? ''}/${workload.object.name ?? '(unnamed)'}#${workload.role}`;
+}
+
+export function resourceId(resource: TfResource): string {
+  return `tf:${resource.address}`;
+}
+
+function objectLabel(object: K8sObject): string {
+  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
+}
+
+const cache = new WeakMap<KubernetesModel, WeakMap<TerraformModel, ServingGraph>>();
+
+/** The serving graph of a scan, built once. */
+export function servingGraph(model: KubernetesModel, terraform: TerraformModel): ServingGraph {
+  let byTerraform = cache.get(model);
+  if (!byTerraform) cache.set(model, (byTerraform = new WeakMap()));
+  let graph = byTerraform.get(terraform);
+  if (!graph) byTerraform.set(terraform, (graph = build(model, terraform)));
+  return graph;
+}
+
+function build(model: KubernetesModel, terraform: TerraformModel): ServingGraph {
+  const graph = new ServingGraph();
+  addTraffic(graph, model);
+  addKubernetesIdentity(graph, model);
+  addCloudIdentity(graph, model, terraform);
+  addArtifacts(graph, model, terraform);
+  return graph;
+}
+
+/** Model servers, their ports, and every way traffic reaches a port (outermost hop first). */
+function addTraffic(graph: ServingGraph, model: KubernetesModel): void {
+  for (const server of modelServersIn(model)) {
+    const workload = server.container.workload;
+    const owner = graph.add({ id: workloadId(workload), kind: 'workload', label: `${objectLabel(workload.object)} (${server.info.title})`, subject: workload.object, at: workload.object.root, workload });
+    for (const port of server.ports) {
+      const portNode = graph.add({
+        id: `port:${owner.id}:${port.number}`,
+        kind: 'port',
+        label: `${server.info.title} ${port.spec.label} port ${port.number} (${port.roles.join(', ') || 'unknown role'})`,
+        at: port.declared ?? server.container.node,
+        port: { number: port.number, roles: port.roles, server },
+        workload,
+      });
+      graph.connect({ from: owner.id, to: portNode.id, kind: 'listens', label: `listens on ${port.number}`, at: port.declared ?? server.container.node });
+      const name = port.declared?.get('name').str();
+      const exposure = exposureOfPort(model, workload, { number: port.number, ...(name !== undefined ? { name } : {}), ...(port.declared ? { containerPort: port.declared } : {}) });
+      for (const path of exposure.paths) addPath(graph, path, portNode.id);
+    }
+  }
+}
+
+function addPath(graph: ServingGraph, path: ExposurePath, target: string): void {
+  const origin = path.internetFacing ? INTERNET : path.exposed ? PRIVATE_NETWORK : CLUSTER;
+  graph.add(
+    origin === INTERNET
+      ? { id: INTERNET, kind: 'internet', label: 'Internet' }
+      : origin === PRIVATE_NETWORK
+        ? { id: PRIVATE_NETWORK, kind: 'private-network', label: 'Private network (VPC, nodes)' }
+        : { id: CLUSTER, kind: 'cluster', label: 'Any pod in the cluster' },
+  );
+  let previous = origin;
+  for (const hop of path.hops) {
+    const kind = hop.object.kind === 'Service' ? 'service' : 'entry';
+    const node = graph.add({ id: objectId(hop.object), kind, label: objectLabel(hop.object), subject: hop.object, at: hop.object.root });
+    graph.connect({ from: previous, to: node.id, kind: 'routes', label: hop.description, at: hop.at });
+    previous = node.id;
+  }
+  const last = path.hops[path.hops.length - 1];
+  graph.connect({ from: previous, to: target, kind: 'routes', label: last?.description ?? path.kind, at: last?.at ?? graph.node(target).at! });
+}
+
+/** Workloads → ServiceAccounts → the Roles / ClusterRoles bound to them. */
+function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): void {
+  const bindings = model.objects.filter(isRbacBinding);
+  const roles = model.objects.filter(isRbacRole);
+  for (const account of modelServiceAccounts(model)) {
+    const id = `sa:${account.namespace}/${account.name}`;
+    graph.add({ id, kind: 'service-account', label: `ServiceAccount ${account.namespace}/${account.name}`, ...(account.object ? { subject: account.object, at: account.object.root } : {}) });
+    for (const server of account.servers) {
+      const workload = server.container.workload;
+      const written = workload.podSpec.get('serviceAccountName');
+      graph.connect({ from: workloadId(workload), to: id, kind: 'runs-as', label: `runs as ${account.name}`, at: written.exists ? written : workload.podSpec });
+    }
+    for (const binding of bindings) {
+      const subject = binding.root
+        .get('subjects')
+        .items()
+        .find((item) => item.get('kind').str() === 'ServiceAccount' && item.get('name').str() === account.name && (item.get('namespace').str() ?? binding.namespace ?? 'default') === account.namespace);
+      if (!subject) continue;
+      if (binding.kind === 'RoleBinding' && (binding.namespace ?? account.namespace) !== account.namespace) continue;
+      const refKind = binding.root.get('roleRef', 'kind').str();
+      const refName = binding.root.get('roleRef', 'name').str();
+      const role = roles.find((candidate) => candidate.kind === refKind && candidate.name === refName && (refKind === 'ClusterRole' || candidate.namespace === binding.namespace));
+      const roleId = role ? objectId(role) : `k8s:${refKind ?? 'Role'}/${refKind === 'ClusterRole' ? '' : (binding.namespace ?? '')}/${refName ?? '?'}`;
+      graph.add({ id: roleId, kind: 'rbac-role', label: `${refKind ?? 'Role'} ${refName ?? '?'}${role ? '' : ' (not in the scan)'}`, ...(role ? { subject: role, at: role.root } : {}) });
+      graph.connect({ from: id, to: roleId, kind: 'bound-to', label: `${binding.kind} ${binding.name ?? '(unnamed)'}`, at: subject });
+    }
+  }
+}
+
+/** ServiceAccounts and SageMaker models → the IAM roles they act as. */
+function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
+  for (const serving of servingRoles(terraform, model)) {
+    const roleNode = graph.add({ id: resourceId(serving.role), kind: 'cloud-identity', label: `IAM role ${serving.role.address}`, subject: serving.role, at: serving.role.root });
+    if (serving.link === 'sagemaker') {
+      const holder = serving.holder as TfResource;
+      graph.add({ id: resourceId(holder), kind: 'sagemaker-model', label: `SageMaker model ${holder.address}`, subject: holder, at: holder.root });
+      graph.connect({ from: resourceId(holder), to: roleNode.id, kind: 'assumes', label: 'execution_role_arn', at: serving.at });
+      continue;
+    }
+    const label = serving.link === 'irsa' ? 'IRSA' : serving.link === 'pod-identity' ? 'EKS Pod Identity' : 'trust policy';
+    for (const workload of model.workloads) {
+      if (!serving.serves.has(workload.object)) continue;
+      for (const edge of graph.outgoing(workloadId(workload), 'runs-as')) graph.connect({ from: edge.to, to: roleNode.id, kind: 'assumes', label, at: serving.at });
+    }
+  }
+}
+
+/** What each model is loaded from, the bucket that holds it, and which serving roles can read or overwrite it. */
+function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
+  const artifacts = modelArtifacts(terraform, model);
+  if (artifacts.length === 0) return;
+  for (const artifact of artifacts) {
+    const node = graph.add({ id: `artifact:${artifact.uri}`, kind: 'artifact', label: artifact.uri, at: artifact.at, artifact });
+    const ownerId = 'address' in artifact.owner ? resourceId(artifact.owner) : workloadIdOf(model, artifact.owner);
+    if (ownerId !== undefined && graph.nodes.has(ownerId)) graph.connect({ from: ownerId, to: node.id, kind: 'loads', label: 'loads its model from', at: artifact.at });
+  }
+  for (const entry of modelBuckets(terraform, model)) {
+    const name = entry.bucket.root.get('bucket').str();
+    const bucketNode = graph.add({ id: resourceId(entry.bucket), kind: 'bucket', label: `S3 bucket ${name ?? entry.bucket.address}`, subject: entry.bucket, at: entry.bucket.root });
+    for (const link of entry.links) {
+      const uri = link.text ?? link.node.str();
+      if (uri !== undefined && graph.nodes.has(`artifact:${uri.trim()}`)) graph.connect({ from: `artifact:${uri.trim()}`, to: bucketNode.id, kind: 'stored-in', label: 'stored in', at: link.node });
+    }
+  }
+  for (const identity of graph.ofKind('cloud-identity')) {
+    const role = identity.subject as TfResource;
+    const statements = policiesOfRole(role, terraform).flatMap((policy) => (policy.document === 'unknown' ? [] : documentPermissions(policy.document)));
+    const granted = (action: string): boolean => notDenied([{ name: action, service: 's3', accessLevel: 'Write', wildcardOnly: false }], statements).length > 0;
+    {
+      for (const statement of statements) {
+        if (statement.grant !== 'allow') continue;
+        const write = statement.covers('s3:PutObject') === 'yes' && granted('s3:PutObject');
+        const read = statement.covers('s3:GetObject') === 'yes' && granted('s3:GetObject');
+        if (!write && !read) continue;
+        for (const artifact of artifacts) {
+          if (!statementReaches(statement.statement, artifact, terraform)) continue;
+          const at = statement.statement.resources.find((entry) => entry.state === 'set')?.node ?? statement.statement.node;
+          graph.connect({ from: identity.id, to: `artifact:${artifact.uri}`, kind: write ? 'can-write' : 'can-read', label: write ? 's3:PutObject' : 's3:GetObject', at });
+        }
+      }
+    }
+  }
+}
+
+function workloadIdOf(model: KubernetesModel, object: K8sObject): string | undefined {
+  const workload = model.workloads.find((candidate) => candidate.object === object && modelServersIn(model).some((server) => server.container.workload === candidate));
+  return workload ? workloadId(workload) : undefined;
+}
