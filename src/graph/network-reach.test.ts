@@ -2,10 +2,10 @@
 // (kubernetes.io/docs/concepts/services-networking/network-policies/).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadYamlStream } from '../../parse/kubernetes/load-yaml.js';
-import { SourceFile } from '../../source/source-file.js';
-import { adaptKubernetes } from '../adapt/kubernetes.js';
-import type { KubernetesModel, Workload } from '../kubernetes.js';
+import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
+import { SourceFile } from '../source/source-file.js';
+import { adaptKubernetes } from '../model/adapt/kubernetes.js';
+import type { KubernetesModel, Workload } from '../model/kubernetes.js';
 import type { Endpoint, PortQuery, Tri } from './network-reach.js';
 import { METADATA_ADDRESS, reach } from './network-reach.js';
 

@@ -11,12 +11,12 @@
 //   namespaces), both (pods matching the first in namespaces matching the second) or `ipBlock` (`cidr`
 //   less `except`); a rule without peers admits every source, a rule without `ports` every port;
 // - a port is a number (with `endPort`, a range) or a name resolved against the destination pod's ports.
-import { cidrContains } from '../network-egress.js';
-import type { K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
-import { networkPolicies } from '../network-policies.js';
-import { runningPodLabels } from '../pod-labels.js';
-import type { Labels } from '../selectors.js';
-import type { Node } from '../value.js';
+import { cidrContains } from '../model/network-egress.js';
+import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
+import { networkPolicies } from '../model/network-policies.js';
+import { runningPodLabels } from '../model/pod-labels.js';
+import type { Labels } from '../model/selectors.js';
+import type { Node } from '../model/value.js';
 
 export type Tri = 'yes' | 'no' | 'unknown';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { discoverFiles } from '../../discover/discover.js';
-import { scanFiles } from '../../pipeline/scan.js';
+import { discoverFiles } from '../discover/discover.js';
+import { scanFiles } from '../pipeline/scan.js';
 import type { ServingGraph } from './serving-graph.js';
 import { servingGraph } from './serving-graph.js';
 

@@ -3,21 +3,21 @@
 // identities to the model artifacts they can read or overwrite. Every edge carries the located value that
 // makes it so. Built once per scan from the facts the rules already share; the IG-GRAPH rules, `inferguard
 // paths` and the pictures read it.
-import { modelArtifacts, statementReaches } from '../aws/model-artifacts.js';
-import type { ModelArtifact } from '../aws/model-artifacts.js';
-import { modelBuckets } from '../aws/model-buckets.js';
-import { servingRoles } from '../aws/serving-roles.js';
-import { documentPermissions, notDenied } from '../iam/permissions.js';
-import { policiesOfRole } from '../iam/roles.js';
-import type { K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
-import type { ModelServer } from '../ml/model-server.js';
-import { modelServersIn } from '../ml/model-server.js';
-import { modelServiceAccounts } from '../ml/model-service-accounts.js';
-import { exposureOfPort } from '../port-exposure.js';
-import type { ExposurePath } from '../port-exposure.js';
-import { isRbacBinding, isRbacRole } from '../rbac.js';
-import type { TerraformModel, TfResource } from '../terraform.js';
-import type { Node } from '../value.js';
+import { modelArtifacts, statementReaches } from '../model/aws/model-artifacts.js';
+import type { ModelArtifact } from '../model/aws/model-artifacts.js';
+import { modelBuckets } from '../model/aws/model-buckets.js';
+import { servingRoles } from '../model/aws/serving-roles.js';
+import { documentPermissions, notDenied } from '../model/iam/permissions.js';
+import { policiesOfRole } from '../model/iam/roles.js';
+import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
+import type { ModelServer } from '../model/ml/model-server.js';
+import { modelServersIn } from '../model/ml/model-server.js';
+import { modelServiceAccounts } from '../model/ml/model-service-accounts.js';
+import { exposureOfPort } from '../model/port-exposure.js';
+import type { ExposurePath } from '../model/port-exposure.js';
+import { isRbacBinding, isRbacRole } from '../model/rbac.js';
+import type { TerraformModel, TfResource } from '../model/terraform.js';
+import type { Node } from '../model/value.js';
 
 export type GraphNodeKind =
   | 'internet'
