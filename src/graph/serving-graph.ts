@@ -3,7 +3,7 @@
 // identities to the model artifacts they can read or overwrite. Every edge carries the located value that
 // makes it so. Built once per scan from the facts the rules already share; the IG-GRAPH rules, `inferguard
 // paths` and the pictures read it.
-import { modelArtifacts, statementReaches } from '../model/aws/model-artifacts.js';
+import { modelArtifacts, reachingEntry } from '../model/aws/model-artifacts.js';
 import type { ModelArtifact } from '../model/aws/model-artifacts.js';
 import { modelBuckets } from '../model/aws/model-buckets.js';
 import { servingRoles } from '../model/aws/serving-roles.js';
@@ -261,8 +261,8 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
         const read = statement.covers('s3:GetObject') === 'yes' && granted('s3:GetObject');
         if (!write && !read) continue;
         for (const artifact of artifacts) {
-          if (!statementReaches(statement.statement, artifact, terraform)) continue;
-          const at = statement.statement.resources.find((entry) => entry.state === 'set')?.node ?? statement.statement.node;
+          const at = reachingEntry(statement.statement, artifact, terraform);
+          if (at === undefined) continue;
           graph.connect({ from: identity.id, to: `artifact:${artifact.uri}`, kind: write ? 'can-write' : 'can-read', label: write ? 's3:PutObject' : 's3:GetObject', at });
         }
       }

@@ -1,4 +1,5 @@
 import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js';
+import { servingIdentityModelStorageAccess } from './graph/serving-identity-model-storage-access.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
 import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
@@ -210,6 +211,7 @@ export const RULES: readonly Rule[] = [
   gkeNetworkPolicyUnenforced,
   gkeWorkloadIdentityOff,
   gkeEndpointPublic,
+  servingIdentityModelStorageAccess,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

@@ -61,17 +61,23 @@ function compute(terraform: TerraformModel, model: KubernetesModel): ModelArtifa
  * known bucket name (`"${aws_s3_bucket.models.arn}/*"`): the answer is only what can be shown.
  */
 export function statementReaches(statement: PolicyStatement, artifact: ModelArtifact, terraform?: TerraformModel): boolean {
+  return reachingEntry(statement, artifact, terraform) !== undefined;
+}
+
+/** The `Resource` entry that takes the artifact in (the statement itself for a `NotResource` that leaves it in). */
+export function reachingEntry(statement: PolicyStatement, artifact: ModelArtifact, terraform?: TerraformModel): Node | undefined {
   const probes = [artifact.arn, `${artifact.arn.replace(/\/+$/, '')}/model`];
   const matches = (pattern: string): boolean => probes.some((probe) => iamWildcard(pattern).test(probe));
   const pattern = (entry: PolicyString): string | undefined => (terraform ? resourcePatternOf(entry, terraform) : entry.state === 'set' ? entry.value : undefined);
   if (statement.notResources.length > 0) {
-    return statement.notResources.every((entry) => {
+    const leftIn = statement.notResources.every((entry) => {
       const value = pattern(entry);
       return value !== undefined && !matches(value);
     });
+    return leftIn ? statement.node : undefined;
   }
-  return statement.resources.some((entry) => {
+  return statement.resources.find((entry) => {
     const value = pattern(entry);
     return value !== undefined && matches(value);
-  });
+  })?.node;
 }

@@ -144,7 +144,7 @@ test('model artifacts: SageMaker URIs and Kubernetes s3:// model locations; a st
     ['aws_sagemaker_model.scorer', 'arn:aws:s3:::models/scorer/model.tar.gz'],
     ["InferenceService 'iris'", 'arn:aws:s3:::models/iris'],
   ]);
-  const statement = (resources: string[], notResources: string[] = []) => ({ resources: resources.map((value) => ({ state: 'set' as const, value, node: artifacts[0]!.at })), notResources: notResources.map((value) => ({ state: 'set' as const, value, node: artifacts[0]!.at })) }) as unknown as Parameters<typeof statementReaches>[0];
+  const statement = (resources: string[], notResources: string[] = []) => ({ node: artifacts[0]!.at, resources: resources.map((value) => ({ state: 'set' as const, value, node: artifacts[0]!.at })), notResources: notResources.map((value) => ({ state: 'set' as const, value, node: artifacts[0]!.at })) }) as unknown as Parameters<typeof statementReaches>[0];
   const [scorer, iris] = artifacts as [typeof artifacts[0], typeof artifacts[0]];
   assert.equal(statementReaches(statement(['arn:aws:s3:::models/*']), scorer), true);
   assert.equal(statementReaches(statement(['arn:aws:s3:::models/iris/*']), iris), true, 'a prefix: objects under it');
