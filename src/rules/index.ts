@@ -1,5 +1,6 @@
 import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js';
 import { servingIdentityModelStorageAccess } from './graph/serving-identity-model-storage-access.js';
+import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
 import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
@@ -212,6 +213,7 @@ export const RULES: readonly Rule[] = [
   gkeWorkloadIdentityOff,
   gkeEndpointPublic,
   servingIdentityModelStorageAccess,
+  modelPodsNotIsolated,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

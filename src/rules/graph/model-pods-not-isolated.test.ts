@@ -1,0 +1,18 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import { modelPodsNotIsolated } from './model-pods-not-isolated.js';
+
+ruleTester(modelPodsNotIsolated, {
+  fixtures: 'src/rules/graph/__fixtures__/model-pods-not-isolated',
+  valid: [{ name: 'every variant selected by a shared label, the management port closed; a namespace without policies is left to IG-K8S-125', file: 'pass-pods.yaml' }],
+  invalid: [
+    {
+      name: 'a canary no policy selects (TorchServe: high), a vLLM no policy selects (medium), a policy opening the management port to every pod',
+      file: 'fail-pods.yaml',
+      errors: [
+        { line: 22, messageId: 'notIsolated', severity: 'high' },
+        { line: 36, messageId: 'notIsolated', severity: 'medium' },
+        { line: 73, messageId: 'controlOpen', severity: 'high' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,134 @@
+import { isFragment } from '../../model/fragments.js';
+import type { Workload } from '../../model/kubernetes.js';
+import { modelServersIn } from '../../model/ml/model-server.js';
+import type { ModelServer } from '../../model/ml/model-server.js';
+import { ingressIsolation } from '../../model/network-policies.js';
+import { defineRule } from '../define-rule.js';
+
+/** Ports that administer the server rather than serve predictions. */
+const CONTROL_ROLES = new Set(['management', 'control']);
+
+export const modelPodsNotIsolated = defineRule({
+  meta: {
+    id: 'IG-GRAPH-003',
+    name: 'model-pods-not-isolated',
+    title: 'No NetworkPolicy isolates model-server pods',
+    severity: 'medium',
+    rationale:
+      'A namespace can have NetworkPolicies and still leave some model-server pods unselected: a canary labelled `track: canary` next to a policy for `track: primary`, a second model added after the policies were written. Those pods accept connections from every pod of the cluster on every port — inference, metrics, and the management or control APIs that load models and run code. Any compromised pod (another tenant\'s model server, a notebook, a CI job) can then call them directly, past the ingress controller, its authentication and its rate limits. The rule evaluates the NetworkPolicies of the pod\'s namespace in the scan, with the labels the pods run with (operator-added ones included); a namespace with no policy at all is IG-K8S-125\'s finding.',
+    remediation:
+      'Add a default-deny ingress policy to the namespace (`podSelector: {}`, `policyTypes: [Ingress]`) and allow the ingress controller or gateway to the inference port only, selecting every variant by a label they share (`app: fraud`, not `track: primary`):\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: fraud-from-ingress, namespace: models }\nspec:\n  podSelector: { matchLabels: { app: fraud } }\n  policyTypes: [Ingress]\n  ingress:\n    - from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: ingress-nginx } } }]\n      ports: [{ port: 8000 }]\n```',
+    references: [
+      'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+      'https://github.com/aquasecurity/kube-bench/blob/main/cfg/cis-1.10/policies.yaml',
+    ],
+    mappings: { stride: ['E', 'I'], atlas: ['AML.T0049', 'AML.T0040'], cis: ['5.3.2'], nist: ['SC-7', 'AC-4'] },
+    targets: ['k8s:Workload', 'k8s:NetworkPolicy'],
+    fix: 'none',
+    messages: {
+      notIsolated:
+        "{{workload}} ({{server}}) is selected by no ingress NetworkPolicy of namespace '{{namespace}}', though the namespace has some: every pod of the cluster can reach its {{ports}}{{control}}.",
+      controlOpen: "NetworkPolicy '{{policy}}' lets every pod of the cluster reach the {{role}} port {{port}} of {{workload}} ({{server}}).",
+    },
+    examples: {
+      bad: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: fraud-canary, namespace: models }
+spec:
+  selector: { matchLabels: { app: fraud, track: canary } }
+  template:
+    metadata: { labels: { app: fraud, track: canary } }
+    spec:
+      containers:
+        - name: torchserve
+          image: pytorch/torchserve:0.12.0-gpu
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: fraud-primary, namespace: models }
+spec:
+  podSelector: { matchLabels: { app: fraud, track: primary } }
+  policyTypes: [Ingress]
+  ingress:
+    - from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: ingress-nginx } } }]
+      ports: [{ port: 8080 }]
+`,
+      good: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: fraud-canary, namespace: models }
+spec:
+  selector: { matchLabels: { app: fraud, track: canary } }
+  template:
+    metadata: { labels: { app: fraud, track: canary } }
+    spec:
+      containers:
+        - name: torchserve
+          image: pytorch/torchserve:0.12.0-gpu
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: fraud, namespace: models }
+spec:
+  podSelector: { matchLabels: { app: fraud } }
+  policyTypes: [Ingress]
+  ingress:
+    - from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: ingress-nginx } } }]
+      ports: [{ port: 8080 }]
+`,
+    },
+  },
+  create(context) {
+    return {
+      end() {
+        const byWorkload = new Map<Workload, ModelServer[]>();
+        for (const server of modelServersIn(context.model)) {
+          const list = byWorkload.get(server.container.workload) ?? [];
+          list.push(server);
+          byWorkload.set(server.container.workload, list);
+        }
+        for (const [workload, servers] of byWorkload) {
+          if (isFragment(workload)) continue;
+          const ports = [...new Set(servers.flatMap((server) => server.ports.map((port) => port.number)))].sort((a, b) => a - b);
+          const isolation = ingressIsolation(context.model, workload, ports);
+          const name = `${workload.object.kind} '${workload.object.name ?? '(unnamed)'}'`;
+          const title = servers.map((server) => server.info.title).join(', ');
+          if (isolation.state === 'none') {
+            const control = servers.flatMap((server) => server.ports.filter((port) => port.roles.some((role) => CONTROL_ROLES.has(role))));
+            const labels = workload.podMetadata.get('labels');
+            context.report({
+              messageId: 'notIsolated',
+              at: labels.exists ? labels : workload.object.root,
+              object: workload.object,
+              severity: control.length > 0 ? 'high' : 'medium',
+              data: {
+                workload: name,
+                server: title,
+                namespace: isolation.namespace,
+                ports: `${ports.length === 1 ? 'port' : 'ports'} ${ports.join(', ')}`,
+                control: control.length > 0 ? `, the ${[...new Set(control.flatMap((port) => port.roles.filter((role) => CONTROL_ROLES.has(role))))].join(' and ')} port${control.length === 1 ? '' : 's'} ${[...new Set(control.map((port) => port.number))].join(', ')} included` : '',
+              },
+            });
+            continue;
+          }
+          if (isolation.state !== 'restricted' && isolation.state !== 'open') continue;
+          // Selected, but a rule admits every pod: name the control ports it leaves open.
+          for (const server of servers) {
+            for (const port of server.ports) {
+              const role = port.roles.find((candidate) => CONTROL_ROLES.has(candidate));
+              if (role === undefined) continue;
+              const onPort = ingressIsolation(context.model, workload, [port.number]);
+              if (onPort.state !== 'open') continue;
+              context.report({
+                messageId: 'controlOpen',
+                at: onPort.rule,
+                object: workload.object,
+                severity: 'high',
+                data: { policy: onPort.policy.name ?? '(unnamed)', role, port: port.number, workload: name, server: server.info.title },
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});
