@@ -254,18 +254,22 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
     const role = identity.subject as TfResource;
     const statements = policiesOfRole(role, terraform).flatMap((policy) => (policy.document === 'unknown' ? [] : documentPermissions(policy.document)));
     const granted = (action: string): boolean => notDenied([{ name: action, service: 's3', accessLevel: 'Write', wildcardOnly: false }], statements).length > 0;
-    {
-      for (const statement of statements) {
-        if (statement.grant !== 'allow') continue;
-        const write = statement.covers('s3:PutObject') === 'yes' && granted('s3:PutObject');
-        const read = statement.covers('s3:GetObject') === 'yes' && granted('s3:GetObject');
-        if (!write && !read) continue;
-        for (const artifact of artifacts) {
-          const at = reachingEntry(statement.statement, artifact, terraform);
-          if (at === undefined) continue;
-          graph.connect({ from: identity.id, to: `artifact:${artifact.uri}`, kind: write ? 'can-write' : 'can-read', label: write ? 's3:PutObject' : 's3:GetObject', at });
-        }
+    // The strongest grant per artifact, at the first entry that gives it: one edge each.
+    const grants = new Map<ModelArtifact, { kind: 'can-write' | 'can-read'; at: Node }>();
+    for (const statement of statements) {
+      if (statement.grant !== 'allow') continue;
+      const write = statement.covers('s3:PutObject') === 'yes' && granted('s3:PutObject');
+      const read = statement.covers('s3:GetObject') === 'yes' && granted('s3:GetObject');
+      if (!write && !read) continue;
+      for (const artifact of artifacts) {
+        const known = grants.get(artifact);
+        if (known?.kind === 'can-write' || (known && !write)) continue;
+        const at = reachingEntry(statement.statement, artifact, terraform);
+        if (at !== undefined) grants.set(artifact, { kind: write ? 'can-write' : 'can-read', at });
       }
+    }
+    for (const [artifact, grant] of grants) {
+      graph.connect({ from: identity.id, to: `artifact:${artifact.uri}`, kind: grant.kind, label: grant.kind === 'can-write' ? 's3:PutObject' : 's3:GetObject', at: grant.at });
     }
   }
 }

@@ -15,6 +15,18 @@ const BUCKET_ATTRIBUTE = /^(?:.*\.)?aws_s3_bucket\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]
  */
 export function resourcePatternOf(entry: PolicyString, terraform: TerraformModel): string | undefined {
   if (entry.state === 'set') return entry.value;
+  const cached = patterns.get(entry);
+  if (cached !== undefined) return cached === NONE ? undefined : cached;
+  const pattern = computePattern(entry, terraform);
+  patterns.set(entry, pattern ?? NONE);
+  return pattern;
+}
+
+const NONE = Symbol('none');
+/** Policies are read once per scan but matched against every artifact: each unknown entry is rebuilt once. */
+const patterns = new WeakMap<PolicyString, string | typeof NONE>();
+
+function computePattern(entry: PolicyString, terraform: TerraformModel): string | undefined {
   const node = entry.node;
   const span = node.doc.spans.get(pointerOf(node.path));
   if (span === undefined) return undefined;

@@ -19,6 +19,8 @@ export interface ModelArtifact {
   /** `aws_sagemaker_model.scorer`, `Deployment 'llm'`, for messages. */
   readonly label: string;
   readonly at: Node;
+  /** ARNs a resource pattern must match to take the artifact in: the object, or an object under the prefix. */
+  readonly probes: readonly string[];
 }
 
 const cache = new WeakMap<TerraformModel, WeakMap<KubernetesModel, readonly ModelArtifact[]>>();
@@ -37,7 +39,8 @@ function compute(terraform: TerraformModel, model: KubernetesModel): ModelArtifa
   const add = (text: string | undefined, owner: TfResource | K8sObject, label: string, at: Node): void => {
     const uri = text?.trim();
     if (uri === undefined || bucketOfS3Uri(uri) === undefined) return;
-    artifacts.push({ uri, arn: `arn:aws:s3:::${uri.slice('s3://'.length)}`, owner, label, at });
+    const arn = `arn:aws:s3:::${uri.slice('s3://'.length)}`;
+    artifacts.push({ uri, arn, owner, label, at, probes: [arn, `${arn.replace(/\/+$/, '')}/model`] });
   };
   for (const sagemaker of terraform.byType('tf:aws_sagemaker_model')) {
     if (sagemaker.mode !== 'managed') continue;
@@ -66,8 +69,7 @@ export function statementReaches(statement: PolicyStatement, artifact: ModelArti
 
 /** The `Resource` entry that takes the artifact in (the statement itself for a `NotResource` that leaves it in). */
 export function reachingEntry(statement: PolicyStatement, artifact: ModelArtifact, terraform?: TerraformModel): Node | undefined {
-  const probes = [artifact.arn, `${artifact.arn.replace(/\/+$/, '')}/model`];
-  const matches = (pattern: string): boolean => probes.some((probe) => iamWildcard(pattern).test(probe));
+  const matches = (pattern: string): boolean => artifact.probes.some((probe) => iamWildcard(pattern).test(probe));
   const pattern = (entry: PolicyString): string | undefined => (terraform ? resourcePatternOf(entry, terraform) : entry.state === 'set' ? entry.value : undefined);
   if (statement.notResources.length > 0) {
     const leftIn = statement.notResources.every((entry) => {

@@ -77,6 +77,16 @@ export function allActions(): readonly CatalogAction[] {
 
 /** `*` → any run of characters, `?` → one character, case-insensitive, the whole text. */
 function globOf(pattern: string): RegExp {
+  const cached = globCache.get(pattern);
+  if (cached) return cached;
+  const compiled = compileGlob(pattern);
+  globCache.set(pattern, compiled);
+  return compiled;
+}
+
+const globCache = new Map<string, RegExp>();
+
+function compileGlob(pattern: string): RegExp {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.').replace(/\*/g, '.*');
   return new RegExp(`^${source}$`, 'is');
 }
@@ -233,9 +243,14 @@ export function withinOf(statement: StatementPermissions, statements: readonly S
   return statement.statement.form === 'json-string' ? `Statement[${statements.indexOf(statement)}]` : undefined;
 }
 
-export function documentPermissions(document: PolicyDocument): StatementPermissions[] {
-  return document.statements.map((statement) => statementPermissions(statement, document));
+export function documentPermissions(document: PolicyDocument): readonly StatementPermissions[] {
+  let cached = permissionsCache.get(document);
+  if (!cached) permissionsCache.set(document, (cached = document.statements.map((statement) => statementPermissions(statement, document))));
+  return cached;
 }
+
+/** Several rules and the serving graph analyse the same role policies (policiesOfRole caches them per role). */
+const permissionsCache = new WeakMap<PolicyDocument, StatementPermissions[]>();
 
 /**
  * Whether statements that certainly deny (`grant: 'deny'`, on every resource) take away every one
