@@ -116,8 +116,9 @@ export function workloadId(workload: Workload): string {
   return `workload:${workload.object.kind}/${workload.object.namespace ?? ''}/${workload.object.name ?? '(unnamed)'}#${workload.role}`;
 }
 
+/** Two roots of one scan may hold the same address: the root is part of the id. */
 export function resourceId(resource: TfResource): string {
-  return `tf:${resource.address}`;
+  return `tf:${resource.rootDir ?? ''}:${resource.address}`;
 }
 
 function objectLabel(object: K8sObject): string {

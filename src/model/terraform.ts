@@ -38,6 +38,11 @@ export interface TfResource {
   readonly root: Node;
   /** Where the values come from. */
   readonly source: 'configuration' | 'plan';
+  /**
+   * The root module (directory) or plan file it was evaluated under. Two roots of one scan (`envs/dev`,
+   * `envs/prod`) hold resources with the same addresses: a reference resolves within its own root.
+   */
+  readonly rootDir?: string;
 }
 
 /** Something the Terraform adapter could not do, reported once (a remote module not downloaded, a cycle). */
@@ -58,8 +63,13 @@ export interface TerraformModel {
   byType(type: `tf:${string}`): readonly TfResource[];
   /** A resource instance by its full address. */
   byAddress(address: string): TfResource | undefined;
-  /** All instances of a configuration address (a reference's `address`). */
-  instancesOf(configAddress: string): readonly TfResource[];
+  /**
+   * All instances of a configuration address (a reference's `address`); with `near` (the value holding the
+   * reference, or its resource), those of the same root when any is.
+   */
+  instancesOf(configAddress: string, near?: Node | TfResource): readonly TfResource[];
+  /** The resource whose evaluated body a document is. */
+  resourceOfDoc(doc: ParsedDocument): TfResource | undefined;
   readonly notices: readonly TerraformNotice[];
 }
 
@@ -69,7 +79,9 @@ export function buildTerraformModel(resources: readonly TfResource[], notices: r
   const byType = new Map<string, TfResource[]>();
   const byAddress = new Map<string, TfResource>();
   const byConfigAddress = new Map<string, TfResource[]>();
+  const byDoc = new Map<ParsedDocument, TfResource>();
   for (const resource of sorted) {
+    byDoc.set(resource.doc, resource);
     pushTo(byType, resource.type, resource);
     pushTo(byConfigAddress, resource.configAddress, resource);
     // A plan and its configuration may both be scanned: the first (configuration sorts by file) wins the address.
@@ -79,7 +91,15 @@ export function buildTerraformModel(resources: readonly TfResource[], notices: r
     resources: sorted,
     byType: (type) => byType.get(type) ?? [],
     byAddress: (address) => byAddress.get(address),
-    instancesOf: (configAddress) => byConfigAddress.get(configAddress) ?? [],
+    instancesOf: (configAddress, near) => {
+      const all = byConfigAddress.get(configAddress) ?? [];
+      if (near === undefined || all.length < 2) return all;
+      const from = 'doc' in near && 'address' in near ? near : byDoc.get(near.doc);
+      if (from?.rootDir === undefined) return all;
+      const same = all.filter((candidate) => candidate.rootDir === from.rootDir);
+      return same.length > 0 ? same : all;
+    },
+    resourceOfDoc: (doc) => byDoc.get(doc),
     notices,
   };
 }

@@ -58,6 +58,7 @@ export function adaptTerraformPlan(file: SourceFile): PlanAdaptResult {
       doc,
       root: Node.root(doc),
       source: 'plan',
+      rootDir: file.path,
     });
   }
   return { resources };

@@ -37,7 +37,7 @@ function computePattern(entry: PolicyString, terraform: TerraformModel): string 
   const text = source.slice(1, -1).replace(INTERPOLATION, (_, expression: string) => {
     const match = BUCKET_ATTRIBUTE.exec(expression);
     const reference = match ? buckets.find((candidate) => candidate.address.endsWith(`aws_s3_bucket.${match[1] as string}`)) : undefined;
-    const instance = reference ? terraform.instancesOf(reference.address).find((candidate) => reference.key === undefined || candidate.key === reference.key) : undefined;
+    const instance = reference ? terraform.instancesOf(reference.address, node).find((candidate) => reference.key === undefined || candidate.key === reference.key) : undefined;
     const name = instance?.root.get('bucket').str();
     if (!match || name === undefined) {
       failed = true;

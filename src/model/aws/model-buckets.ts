@@ -149,7 +149,7 @@ function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[
   for (const bucket of buckets) if (references.some((reference) => refersTo(reference, bucket))) named.add(bucket);
   // `s3://${aws_s3_object.model.bucket}/${aws_s3_object.model.key}`: the object's bucket.
   for (const reference of references) {
-    for (const object of terraform.instancesOf(reference.address)) {
+    for (const object of terraform.instancesOf(reference.address, node)) {
       if (!OBJECT_TYPES.has(object.resourceType) || (reference.key !== undefined && reference.key !== object.key)) continue;
       for (const bucket of buckets) if (namesBucket(object.root.get('bucket'), bucket)) named.add(bucket);
     }
@@ -203,7 +203,7 @@ function byName(resources: readonly TfResource[]): NamedResources {
 function resourcesNamedBy(terraform: TerraformModel, node: Node, candidates: NamedResources): TfResource[] {
   const named = new Set<TfResource>();
   for (const reference of node.references()) {
-    for (const resource of terraform.instancesOf(reference.address)) if (candidates.all.has(resource) && refersTo(reference, resource)) named.add(resource);
+    for (const resource of terraform.instancesOf(reference.address, node)) if (candidates.all.has(resource) && refersTo(reference, resource)) named.add(resource);
   }
   const text = node.str();
   if (text !== undefined) for (const resource of candidates.byName.get(text) ?? []) named.add(resource);

@@ -3,7 +3,7 @@
 import type { K8sObject, KubernetesModel } from '../kubernetes.js';
 import { policiesOf } from '../iam/policy-sources.js';
 import type { PolicyCondition } from '../iam/policy.js';
-import { referencedInstances, rolesNamedBy } from '../iam/roles.js';
+import { resolverOf, rolesNamedBy } from '../iam/roles.js';
 import { iamWildcard } from '../iam/string-like.js';
 import type { ModelServiceAccount } from '../ml/model-service-accounts.js';
 import { describeServers, modelServiceAccounts } from '../ml/model-service-accounts.js';
@@ -83,7 +83,7 @@ function workloadsOf(account: ModelServiceAccount): Set<K8sObject> {
 /** Roles whose trust policy lets a model ServiceAccount's projected token assume them. */
 function trustLinks(terraform: TerraformModel, accounts: readonly ModelServiceAccount[]): ServingRole[] {
   const links: ServingRole[] = [];
-  const resolve = (reference: Parameters<typeof referencedInstances>[0]) => referencedInstances(reference, terraform)[0];
+  const resolve = resolverOf(terraform);
   for (const role of terraform.byType('tf:aws_iam_role')) {
     if (role.mode !== 'managed') continue;
     for (const source of policiesOf(role, resolve)) {

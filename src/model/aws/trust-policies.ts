@@ -24,7 +24,7 @@ export function oidcIssuerOf(principal: PolicyPrincipal, terraform: TerraformMod
     // Another OIDC provider, a SAML provider, Cognito or a public identity provider.
     return 'other';
   }
-  const providers = principal.node.references().flatMap((reference) => terraform.instancesOf(reference.address).filter((resource) => resource.resourceType === 'aws_iam_openid_connect_provider' && (reference.key === undefined || reference.key === resource.key)));
+  const providers = principal.node.references().flatMap((reference) => terraform.instancesOf(reference.address, principal.node).filter((resource) => resource.resourceType === 'aws_iam_openid_connect_provider' && (reference.key === undefined || reference.key === resource.key)));
   // A json-string policy's principals all point at the attribute: its references are the whole policy's.
   if (providers.length !== 1) return 'unknown';
   return issuerOfProvider(providers[0] as TfResource);

@@ -55,5 +55,5 @@ export function azapiBodyString(resource: TfResource, ...path: string[]): { read
 
 /** The resources a value references (`parent_id = azapi_resource.endpoint.id`), every instance of each. */
 export function referencedResources(terraform: TerraformModel, node: Node): TfResource[] {
-  return node.references().flatMap((reference) => terraform.instancesOf(reference.address).filter((candidate) => reference.key === undefined || candidate.key === reference.key));
+  return node.references().flatMap((reference) => terraform.instancesOf(reference.address, node).filter((candidate) => reference.key === undefined || candidate.key === reference.key));
 }

@@ -70,7 +70,7 @@ export function grantsOf(resource: TfResource, terraform: TerraformModel): IamGr
   const fromDataSource = policyData
     .references()
     .filter((reference) => /(^|\.)data\.google_iam_policy\.[^.]+$/.test(reference.address))
-    .flatMap((reference) => terraform.instancesOf(reference.address).filter((instance) => reference.key === undefined || instance.key === reference.key));
+    .flatMap((reference) => terraform.instancesOf(reference.address, policyData).filter((instance) => reference.key === undefined || instance.key === reference.key));
   if (fromDataSource.length > 0) {
     return fromDataSource.flatMap((policy) =>
       policy.root
@@ -127,7 +127,7 @@ export function iamGrants(terraform: TerraformModel): IamGrant[] {
 export function targetsOf(target: Node, type: `tf:${string}`, terraform: TerraformModel, attributes: readonly string[]): TfResource[] {
   const byReference = target
     .references()
-    .flatMap((reference) => terraform.instancesOf(reference.address).filter((instance) => instance.type === type && (reference.key === undefined || instance.key === reference.key)));
+    .flatMap((reference) => terraform.instancesOf(reference.address, target).filter((instance) => instance.type === type && (reference.key === undefined || instance.key === reference.key)));
   if (byReference.length > 0) return byReference;
   const text = target.str();
   if (text === undefined) return [];

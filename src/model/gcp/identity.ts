@@ -40,7 +40,7 @@ function emailOfResource(account: TfResource): string | undefined {
  */
 export function serviceAccountOf(node: Node, terraform: TerraformModel): ServiceAccountRef | undefined {
   for (const reference of node.references()) {
-    const instances = terraform.instancesOf(reference.address).filter((instance) => instance.type === 'tf:google_service_account' && (reference.key === undefined || instance.key === reference.key));
+    const instances = terraform.instancesOf(reference.address, node).filter((instance) => instance.type === 'tf:google_service_account' && (reference.key === undefined || instance.key === reference.key));
     const [account] = instances;
     if (instances.length === 1 && account) {
       const email = emailOfResource(account);

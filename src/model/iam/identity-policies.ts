@@ -2,7 +2,7 @@
 // statements points (one finding per location, whichever resource holds the statement).
 import type { PolicyDocument } from './policy.js';
 import { policiesOf } from './policy-sources.js';
-import { referencedInstances } from './roles.js';
+import { resolverOf } from './roles.js';
 import { pointerOf } from '../../parse/kubernetes/types.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
@@ -14,7 +14,7 @@ const IDENTITY_POLICY_TYPES = new Set(['aws_iam_policy', 'aws_iam_role_policy', 
 export function identityPoliciesOf(resource: TfResource, terraform: TerraformModel): PolicyDocument[] {
   if (resource.mode !== 'managed' || !IDENTITY_POLICY_TYPES.has(resource.resourceType)) return [];
   const documents: PolicyDocument[] = [];
-  for (const source of policiesOf(resource, (reference) => referencedInstances(reference, terraform)[0])) {
+  for (const source of policiesOf(resource, resolverOf(terraform))) {
     if (source.attribute !== 'assume_role_policy' && source.document !== 'unknown') documents.push(source.document);
   }
   return documents;

@@ -23,7 +23,8 @@ import type { PolicyCondition, PolicyDocument, PolicyEffect, PolicyList, PolicyP
 import { isPrincipalType, knownString, unknownString } from './policy.js';
 
 /** Finds the resource instance a reference names (the evaluated model's lookup). */
-export type ResolveResource = (reference: TerraformReference) => TfResource | undefined;
+/** Finds the resource a reference names; `near` is the value holding the reference (references resolve within its root). */
+export type ResolveResource = (reference: TerraformReference, near?: Node) => TfResource | undefined;
 
 export interface PolicyDocumentOptions {
   /**
@@ -69,7 +70,7 @@ function documentDataSourceOf(node: Node, resolve: ResolveResource): { resource:
     const attribute = reference.attribute[0];
     if (reference.attribute.length !== 1 || (attribute !== 'json' && attribute !== 'minified_json')) continue;
     if (!/(^|\.)data\.aws_iam_policy_document\.[^.]+$/.test(reference.address)) continue;
-    const resource = resolve(reference);
+    const resource = resolve(reference, node);
     if (resource && resource.mode === 'data' && resource.resourceType === 'aws_iam_policy_document') return { resource, minified: attribute === 'minified_json' };
   }
   return undefined;

@@ -3,6 +3,7 @@ import type { TerraformReference } from '../../parse/kubernetes/types.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
 import type { PolicyDocument } from './policy.js';
+import type { ResolveResource } from './policy-document.js';
 import { policiesOf } from './policy-sources.js';
 
 /**
@@ -44,12 +45,13 @@ export interface RolePolicy {
 }
 
 /** Resource instances a reference names (all instances when it names no key). */
-export function referencedInstances(reference: TerraformReference, terraform: TerraformModel): readonly TfResource[] {
-  return terraform.instancesOf(reference.address).filter((candidate) => reference.key === undefined || candidate.key === reference.key);
+export function referencedInstances(reference: TerraformReference, terraform: TerraformModel, near?: Node | TfResource): readonly TfResource[] {
+  return terraform.instancesOf(reference.address, near).filter((candidate) => reference.key === undefined || candidate.key === reference.key);
 }
 
-function resolverOf(terraform: TerraformModel): (reference: TerraformReference) => TfResource | undefined {
-  return (reference) => referencedInstances(reference, terraform)[0];
+/** A ResolveResource over a model: the first instance of the reference, in the root of the value holding it. */
+export function resolverOf(terraform: TerraformModel): ResolveResource {
+  return (reference, near) => referencedInstances(reference, terraform, near)[0];
 }
 
 /**
@@ -57,7 +59,7 @@ function resolverOf(terraform: TerraformModel): (reference: TerraformReference) 
  * also through variables and module inputs), or its known name or ARN as text.
  */
 export function namesRole(node: Node, role: TfResource, terraform: TerraformModel): boolean {
-  if (node.references().some((reference) => reference.address === role.configAddress && (reference.key === undefined || reference.key === role.key) && referencedInstances(reference, terraform).includes(role))) return true;
+  if (node.references().some((reference) => reference.address === role.configAddress && (reference.key === undefined || reference.key === role.key) && referencedInstances(reference, terraform, node).includes(role))) return true;
   const text = node.state === 'set' ? node.str() : undefined;
   const name = role.root.get('name').str();
   if (text === undefined || name === undefined) return false;
@@ -78,7 +80,7 @@ function policyNameOfArn(arn: string): string | undefined {
 function attachedPolicy(at: Node, via: TfResource, terraform: TerraformModel): RolePolicy {
   const resolve = resolverOf(terraform);
   for (const reference of at.references()) {
-    for (const target of referencedInstances(reference, terraform)) {
+    for (const target of referencedInstances(reference, terraform, at)) {
       if (target.mode === 'managed' && target.resourceType === 'aws_iam_policy') {
         const source = policiesOf(target, resolve).find((candidate) => candidate.attribute === 'policy');
         return { kind: 'customer', document: source?.document ?? 'unknown', holder: target, via, at };
@@ -178,7 +180,7 @@ function roleHoldersOf(terraform: TerraformModel): ReadonlyMap<TfResource, RoleH
     const arnName = new RegExp(`^arn:aws(?:-[a-z-]+)?:iam::\\d{12}:${shape.arnKind}\\/(?:.*\\/)?([^/]+)$`);
     const named = (node: Node): Set<TfResource> => {
       const found = new Set<TfResource>();
-      for (const reference of node.references()) for (const target of referencedInstances(reference, terraform)) if (target.mode === 'managed' && target.resourceType === type) found.add(target);
+      for (const reference of node.references()) for (const target of referencedInstances(reference, terraform, node)) if (target.mode === 'managed' && target.resourceType === type) found.add(target);
       const text = node.state === 'set' ? node.str() : undefined;
       if (text !== undefined) for (const principal of [...(byName.get(text) ?? []), ...(byName.get(arnName.exec(text)?.[1] ?? '') ?? [])]) found.add(principal);
       return found;
@@ -226,7 +228,7 @@ const principalsByHolderCache = new WeakMap<TerraformModel, Map<TfResource, TfRe
 /** Roles of the scan that a value names: by reference, or by a known ARN whose name a role of the scan has. */
 export function rolesNamedBy(node: Node, terraform: TerraformModel): TfResource[] {
   const roles = new Set<TfResource>();
-  for (const reference of node.references()) for (const target of referencedInstances(reference, terraform)) if (target.mode === 'managed' && target.resourceType === 'aws_iam_role') roles.add(target);
+  for (const reference of node.references()) for (const target of referencedInstances(reference, terraform, node)) if (target.mode === 'managed' && target.resourceType === 'aws_iam_role') roles.add(target);
   const text = node.state === 'set' ? node.str() : undefined;
   const name = text === undefined ? undefined : roleNameOfArn(text);
   if (roles.size === 0 && name !== undefined) for (const role of terraform.byType('tf:aws_iam_role')) if (role.mode === 'managed' && role.root.get('name').str() === name) roles.add(role);

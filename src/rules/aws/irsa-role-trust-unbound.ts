@@ -2,6 +2,7 @@ import { conditionKeyEndsWith, mayAssume, oidcIssuerOf } from '../../model/aws/t
 import { policiesOf } from '../../model/iam/policy-sources.js';
 import type { PolicyStatement } from '../../model/iam/policy.js';
 import type { TerraformModel } from '../../model/terraform.js';
+import { resolverOf } from '../../model/iam/roles.js';
 import { defineRule } from '../define-rule.js';
 import type { RelatedHop } from '../define-rule.js';
 import { servingEvidence, servingRoles } from '../../model/aws/serving-roles.js';
@@ -70,7 +71,7 @@ export const irsaRoleTrustUnbound = defineRule({
     },
   },
   create(context) {
-    const resolve = (reference: { address: string; key?: string | number }) => context.terraform.instancesOf(reference.address).find((resource) => reference.key === undefined || resource.key === reference.key);
+    const resolve = resolverOf(context.terraform);
     return {
       resource(resource) {
         if (resource.type !== 'tf:aws_iam_role' || resource.mode !== 'managed') return;

@@ -3,6 +3,7 @@ import { policiesOf } from '../../model/iam/policy-sources.js';
 import type { PolicyStatement } from '../../model/iam/policy.js';
 import type { TerraformModel } from '../../model/terraform.js';
 import type { Node } from '../../model/value.js';
+import { resolverOf } from '../../model/iam/roles.js';
 import { defineRule } from '../define-rule.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
@@ -84,7 +85,7 @@ resource "aws_sagemaker_model" "scorer" {
       end() {
         const terraform = context.terraform;
         const account = accountFlags(terraform);
-        const resolve = (reference: { address: string; key?: string | number }) => terraform.instancesOf(reference.address).find((resource) => reference.key === undefined || resource.key === reference.key);
+        const resolve = resolverOf(terraform);
         for (const entry of modelBuckets(terraform, context.model)) {
           const { bucket } = entry;
           const base = { address: bucket.address, use: describeModelBucketUse(entry) };

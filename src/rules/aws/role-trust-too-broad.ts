@@ -1,5 +1,6 @@
 import { conditionKeyEndsWith, mayAssume, oidcIssuerOf } from '../../model/aws/trust-policies.js';
 import { policiesOf } from '../../model/iam/policy-sources.js';
+import { resolverOf } from '../../model/iam/roles.js';
 import { defineRule } from '../define-rule.js';
 
 /** Condition keys that do not narrow who the caller is: with only these, `*` is still anyone. */
@@ -56,7 +57,7 @@ export const roleTrustTooBroad = defineRule({
     },
   },
   create(context) {
-    const resolve = (reference: { address: string; key?: string | number }) => context.terraform.instancesOf(reference.address).find((resource) => reference.key === undefined || resource.key === reference.key);
+    const resolve = resolverOf(context.terraform);
     return {
       resource(resource) {
         if (resource.type !== 'tf:aws_iam_role' || resource.mode !== 'managed') return;

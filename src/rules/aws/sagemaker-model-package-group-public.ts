@@ -1,5 +1,6 @@
 import type { PolicyDocument, PolicyStatement } from '../../model/iam/policy.js';
 import { policiesOf } from '../../model/iam/policy-sources.js';
+import { resolverOf } from '../../model/iam/roles.js';
 import { defineRule } from '../define-rule.js';
 
 /**
@@ -74,8 +75,7 @@ export const sagemakerModelPackageGroupPublic = defineRule({
     },
   },
   create(context) {
-    const resolve = (reference: { address: string; key?: string | number }) =>
-      context.terraform.instancesOf(reference.address).find((candidate) => reference.key === undefined || candidate.key === reference.key);
+    const resolve = resolverOf(context.terraform);
     return {
       resource(resource) {
         if (resource.type !== 'tf:aws_sagemaker_model_package_group_policy' || resource.mode !== 'managed') return;

@@ -21,6 +21,7 @@ ruleTester(servingRoleWildcardAction, {
       ],
     },
     { name: 'role passed to a local module, action from tfvars', file: 'fail-module', errors: [{ file: 'main.tf', line: 10, messageId: 'wildcard' }] },
+    { name: 'two roots with the same addresses: each role policy is read from its own root', file: 'fail-two-roots', errors: [{ file: 'prod/main.tf', line: 8, messageId: 'wildcard' }] },
     {
       name: 'EKS: an IRSA annotation naming the role by ARN, a Pod Identity association, a trust policy whose wildcard subject matches a model ServiceAccount',
       file: 'fail-eks',

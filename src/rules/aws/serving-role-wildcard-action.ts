@@ -6,7 +6,7 @@ import { servingEvidence, servingRoles } from '../../model/aws/serving-roles.js'
 import type { ServingRole } from '../../model/aws/serving-roles.js';
 import { modelArtifacts, statementReaches } from '../../model/aws/model-artifacts.js';
 import type { ModelArtifact } from '../../model/aws/model-artifacts.js';
-import type { TerraformModel } from '../../model/terraform.js';
+import type { TerraformModel, TfResource } from '../../model/terraform.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { locationKey } from '../../model/iam/identity-policies.js';
@@ -106,11 +106,11 @@ resource "aws_sagemaker_model" "scorer" {
     return {
       end() {
         const reported = new Set<string>();
-        const doneRoles = new Set<string>();
+        const doneRoles = new Set<TfResource>();
         const artifacts = modelArtifacts(context.terraform, context.model);
         for (const serving of servingRoles(context.terraform, context.model)) {
-          if (doneRoles.has(serving.role.address)) continue;
-          doneRoles.add(serving.role.address);
+          if (doneRoles.has(serving.role)) continue;
+          doneRoles.add(serving.role);
           const policies = policiesOfRole(serving.role, context.terraform).filter((policy): policy is RolePolicy & { document: Exclude<RolePolicy['document'], 'unknown'> } => policy.document !== 'unknown');
           const analysed = policies.map((policy) => ({ policy, statements: documentPermissions(policy.document) }));
           const all: StatementPermissions[] = analysed.flatMap((entry) => entry.statements);

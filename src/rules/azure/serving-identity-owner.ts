@@ -34,7 +34,7 @@ function scopeOf(terraform: TerraformModel, scope: Node): Scope | undefined {
   // `data.azurerm_subscription.current.id` is unknown until plan, but it is always `/subscriptions/<id>`.
   const references = scope.references();
   if (references.length !== 1 || references[0]!.attribute.length !== 1 || references[0]!.attribute[0] !== 'id') return undefined;
-  const type = terraform.instancesOf(references[0]!.address)[0]?.resourceType;
+  const type = terraform.instancesOf(references[0]!.address, scope)[0]?.resourceType;
   if (type === 'azurerm_subscription' && references[0]!.address.includes('data.')) return 'subscription';
   if (type === 'azurerm_resource_group') return 'resource group';
   if (type === 'azurerm_management_group') return 'management group';
@@ -57,7 +57,7 @@ function usesIdentity(terraform: TerraformModel, holder: TfResource, identity: T
  */
 function servingPrincipal(terraform: TerraformModel, model: KubernetesModel, principal: Node): string | undefined {
   for (const reference of principal.references()) {
-    for (const target of terraform.instancesOf(reference.address)) {
+    for (const target of terraform.instancesOf(reference.address, principal)) {
       if (reference.key !== undefined && target.key !== reference.key) continue;
       const azapiType = azapiTypeOf(target);
       if (target.type === 'tf:azurerm_machine_learning_workspace' || azapiType === WORKSPACE) return `Azure ML workspace '${target.address}'`;

@@ -91,7 +91,9 @@ resource "aws_sagemaker_model" "scorer" {
             const artifact = graph.node(edge.to);
             const loaders = graph.incoming(artifact.id, 'loads').map((loads) => graph.node(loads.from));
             const own = loaders.some((loader) => servers.includes(loader));
-            const others = loaders.filter((loader) => !servers.includes(loader));
+            // Another root of the scan (another environment, another example) is another deployment: not a neighbour.
+            const root = (identity.subject as TfResource).rootDir;
+            const others = loaders.filter((loader) => !servers.includes(loader) && !otherRoot(loader, root));
             const messageId: MessageId | undefined = edge.kind === 'can-write' ? (own ? 'writesOwn' : others.length > 0 ? 'writesOther' : undefined) : !own && others.length > 0 ? 'readsOther' : undefined;
             if (messageId === undefined) continue;
             const key = `${messageId}#${locationKey(edge.at)}#${artifact.id}`;
@@ -121,6 +123,11 @@ function serversOf(graph: ServingGraph, identity: GraphNode): GraphNode[] {
     else for (const runsAs of graph.incoming(from.id, 'runs-as')) servers.push(graph.node(runsAs.from));
   }
   return [...new Set(servers)];
+}
+
+function otherRoot(node: GraphNode, root: string | undefined): boolean {
+  const subject = node.subject;
+  return root !== undefined && subject !== undefined && 'rootDir' in subject && subject.rootDir !== undefined && subject.rootDir !== root;
 }
 
 function names(nodes: readonly GraphNode[]): string {

@@ -302,6 +302,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformAdaptResult {
         doc,
         root: Node.root(doc),
         source: 'configuration',
+        rootDir: instance.options.rootDir,
       });
     }
     resources.push(...produced);
