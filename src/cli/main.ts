@@ -43,6 +43,25 @@ async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runScan(paths, options);
     });
 
+  program
+    .command('paths')
+    .description('Attack paths across Kubernetes and Terraform (the graph rules), worst first, each hop with file:line.')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'report on standard output (SARIF carries each path as a codeFlow)').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <format=file>', 'also write a report to a file (repeatable)', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a path is at or above this severity').choices(SEVERITY_CHOICES))
+    .option('-c, --config <file>', 'configuration file')
+    .option('--include <glob>', 'only scan paths matching the glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
+    .option('--var <name=value>', 'Terraform variable (repeatable)', collect, [])
+    .option('--color', 'force colours in text output')
+    .option('--no-color', 'never use colours')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runPaths } = await import('./scan-command.js');
+      exitCode = await runPaths(paths, options);
+    });
+
   const rules = program.command('rules').description('List the built-in rules.');
   rules
     .option('--prefix <prefix>', 'only ids starting with this, e.g. IG-K8S')

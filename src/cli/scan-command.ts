@@ -11,6 +11,7 @@ import { failsThreshold } from '../findings/scan-result.js';
 import { scanFiles } from '../pipeline/scan.js';
 import type { TerraformOptions } from '../pipeline/terraform.js';
 import { renderReport } from '../report/index.js';
+import { renderPathsText } from '../report/paths.js';
 import type { ReportFormat } from '../report/index.js';
 import { DIAGNOSTICS, UNRESOLVED_VALUE } from '../rules/diagnostics.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -39,10 +40,20 @@ const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 
 /** `inferguard scan`: returns the exit code. */
 export async function runScan(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
+  return scanWith(paths, options, 'scan');
+}
+
+/** `inferguard paths`: the attack paths only (the graph rules' findings), worst first; returns the exit code. */
+export async function runPaths(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
+  return scanWith(paths, options, 'paths');
+}
+
+async function scanWith(paths: readonly string[], options: ScanCommandOptions, mode: 'scan' | 'paths'): Promise<number> {
   const cwd = process.cwd();
   const outputs = (options.output ?? []).map(parseOutput);
   const { config, ruleOptions } = await loadValidatedConfig(paths, options.config, cwd);
-  const rules = enabledRules(config);
+  const all = enabledRules(config);
+  const rules = mode === 'paths' ? { ...all, enabled: all.enabled.filter((rule) => rule.meta.id.startsWith('IG-GRAPH-')) } : all;
   const strict = strictMode(config, options.strict);
   const failOn = (options.failOn ?? config.failOn ?? 'high') as Severity | 'none';
 
@@ -83,10 +94,9 @@ export async function runScan(paths: readonly string[], options: ScanCommandOpti
     color: options.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR),
     verbose: options.verbose ?? false,
   };
-  for (const output of outputs) {
-    writeFileSync(resolve(cwd, output.file), renderReport(output.format, result, { ...context, color: false }));
-  }
-  process.stdout.write(renderReport((options.format ?? 'text') as ReportFormat, result, context));
+  const render = (format: ReportFormat, color: boolean): string => (mode === 'paths' && format === 'text' ? renderPathsText(result, { color }) : renderReport(format, result, { ...context, color }));
+  for (const output of outputs) writeFileSync(resolve(cwd, output.file), render(output.format, false));
+  process.stdout.write(render((options.format ?? 'text') as ReportFormat, context.color));
 
   if (result.incomplete) return EXIT.incomplete;
   return failsThreshold(result) ? EXIT.findings : EXIT.clean;

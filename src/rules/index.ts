@@ -1,6 +1,7 @@
 import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js';
 import { servingIdentityModelStorageAccess } from './graph/serving-identity-model-storage-access.js';
 import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
+import { canaryPostureWeaker } from './graph/canary-posture-weaker.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
 import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
@@ -214,6 +215,7 @@ export const RULES: readonly Rule[] = [
   gkeEndpointPublic,
   servingIdentityModelStorageAccess,
   modelPodsNotIsolated,
+  canaryPostureWeaker,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

@@ -1,0 +1,231 @@
+import { effectiveSecurityField, capabilityItems } from '../../model/containers.js';
+import { isFragment } from '../../model/fragments.js';
+import type { K8sObject, KubernetesModel, Workload } from '../../model/kubernetes.js';
+import type { ModelServer } from '../../model/ml/model-server.js';
+import { modelServersIn } from '../../model/ml/model-server.js';
+import { ingressIsolation } from '../../model/network-policies.js';
+import { ingressBackends, isIngress } from '../../model/routes.js';
+import { workloadsSelectedBy } from '../../model/selectors.js';
+import type { Node } from '../../model/value.js';
+import type { RelatedHop } from '../define-rule.js';
+import { defineRule } from '../define-rule.js';
+
+const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
+
+/** Two model-server variants that share traffic, and the object that makes them share it. */
+interface VariantPair {
+  readonly a: Workload;
+  readonly b: Workload;
+  readonly via: string;
+  readonly at: Node;
+}
+
+/** One hardening property of a variant: whether it holds, and where it is (or would be) written. */
+interface Posture {
+  readonly label: string;
+  readonly holds: boolean | undefined;
+  readonly at: Node;
+}
+
+export const canaryPostureWeaker = defineRule({
+  meta: {
+    id: 'IG-GRAPH-004',
+    name: 'canary-posture-weaker',
+    title: 'Canary or variant weaker than the model deployment it shares traffic with',
+    severity: 'high',
+    rationale:
+      'A canary, a shadow or a second version of a model receives real requests — the same users, the same prompts — but it is often written in a hurry: copied from a notebook, without the primary\'s securityContext, outside the NetworkPolicy that selects `track: primary`, with a mutable image tag or a debugging flag left on. Attackers aim at the weakest variant that still receives traffic: whatever the primary was hardened against works on the canary. The rule pairs model-server workloads that share traffic (one Service selects both; an ingress-nginx canary Ingress splits a host / path with its main Ingress) and compares what each one\'s model server runs with.',
+    remediation:
+      'Template every variant from one hardened base (a Helm value or a kustomize overlay that changes only the image and the labels), select them with a label they share in NetworkPolicies (`app: fraud`, not `track: primary`), and fail CI when a variant drifts from its primary.',
+    references: [
+      'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#canary',
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+      'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+    ],
+    mappings: { stride: ['T', 'E'], atlas: ['AML.T0049', 'AML.T0018'], nist: ['CM-2', 'CM-6'] },
+    targets: ['k8s:Workload', 'k8s:Service', 'k8s:Ingress', 'k8s:NetworkPolicy'],
+    fix: 'none',
+    messages: {
+      weaker: '{{weak}} shares traffic with {{strong}} ({{via}}) but lacks what that one has: {{differences}}.',
+    },
+    examples: {
+      bad: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: scorer-primary, namespace: models }
+spec:
+  selector: { matchLabels: { app: scorer, track: primary } }
+  template:
+    metadata: { labels: { app: scorer, track: primary } }
+    spec:
+      securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: RuntimeDefault } }
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.8.5
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: scorer-canary, namespace: models }
+spec:
+  selector: { matchLabels: { app: scorer, track: canary } }
+  template:
+    metadata: { labels: { app: scorer, track: canary } }
+    spec:
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.9.0
+---
+apiVersion: v1
+kind: Service
+metadata: { name: scorer, namespace: models }
+spec:
+  selector: { app: scorer }
+  ports: [{ port: 8000 }]
+`,
+      good: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: scorer-primary, namespace: models }
+spec:
+  selector: { matchLabels: { app: scorer, track: primary } }
+  template:
+    metadata: { labels: { app: scorer, track: primary } }
+    spec:
+      securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: RuntimeDefault } }
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.8.5
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: scorer-canary, namespace: models }
+spec:
+  selector: { matchLabels: { app: scorer, track: canary } }
+  template:
+    metadata: { labels: { app: scorer, track: canary } }
+    spec:
+      securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: RuntimeDefault } }
+      containers:
+        - name: vllm
+          image: vllm/vllm-openai:v0.9.0
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: scorer, namespace: models }
+spec:
+  selector: { app: scorer }
+  ports: [{ port: 8000 }]
+`,
+    },
+  },
+  create(context) {
+    return {
+      end() {
+        const model = context.model;
+        const servers = new Map<Workload, ModelServer>();
+        for (const server of modelServersIn(model)) if (!servers.has(server.container.workload) && !isFragment(server.container.workload)) servers.set(server.container.workload, server);
+        const reported = new Set<string>();
+        for (const pair of variantPairs(model, servers)) {
+          const serverA = servers.get(pair.a);
+          const serverB = servers.get(pair.b);
+          if (!serverA || !serverB) continue;
+          const postureA = postureOf(model, serverA);
+          const postureB = postureOf(model, serverB);
+          for (const [weak, strong, weakPosture, strongPosture] of [
+            [pair.a, pair.b, postureA, postureB],
+            [pair.b, pair.a, postureB, postureA],
+          ] as const) {
+            const gaps = weakPosture.filter((item, index) => item.holds === false && strongPosture[index]?.holds === true);
+            if (gaps.length === 0) continue;
+            const key = `${workloadName(weak)}#${workloadName(strong)}`;
+            if (reported.has(key)) continue;
+            reported.add(key);
+            const related: RelatedHop[] = [
+              { at: pair.at, message: pair.via },
+              ...gaps.slice(0, 3).map((gap) => ({ at: strongPosture[weakPosture.indexOf(gap)]!.at, message: `${workloadName(strong)} has ${gap.label}` })),
+            ];
+            context.report({
+              messageId: 'weaker',
+              at: gaps[0]!.at,
+              object: weak.object,
+              data: { weak: workloadName(weak), strong: workloadName(strong), via: pair.via, differences: gaps.map((gap) => gap.label).join('; ') },
+              related,
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+function workloadName(workload: Workload): string {
+  return `${workload.object.kind} '${workload.object.name ?? '(unnamed)'}'`;
+}
+
+/** Model-server workloads that share traffic: behind one Service, or split by an ingress-nginx canary Ingress. */
+function variantPairs(model: KubernetesModel, servers: ReadonlyMap<Workload, ModelServer>): VariantPair[] {
+  const pairs: VariantPair[] = [];
+  const seen = new Set<string>();
+  const add = (a: Workload, b: Workload, via: string, at: Node): void => {
+    if (a === b || a.object === b.object) return;
+    const key = [workloadName(a), workloadName(b)].sort().join('|');
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push({ a, b, via, at });
+  };
+  for (const service of model.byType('k8s:Service')) {
+    if (service.group !== '') continue;
+    const selected = workloadsSelectedBy(model, service).filter((workload) => servers.has(workload));
+    for (let i = 0; i < selected.length; i++) for (let j = i + 1; j < selected.length; j++) add(selected[i]!, selected[j]!, `Service '${service.name ?? '(unnamed)'}' selects both`, service.root.get('spec', 'selector'));
+  }
+  const ingresses = model.objects.filter(isIngress);
+  for (const canary of ingresses) {
+    const annotation = canary.root.get('metadata', 'annotations', NGINX_CANARY);
+    if (annotation.str() !== 'true') continue;
+    const hosts = hostsOf(canary);
+    for (const main of ingresses) {
+      if (main === canary || main.namespace !== canary.namespace || main.root.get('metadata', 'annotations', NGINX_CANARY).str() === 'true') continue;
+      if (![...hostsOf(main)].some((host) => hosts.has(host))) continue;
+      const canaryWorkloads = ingressBackends(model, canary).flatMap((backend) => backend.workloads).filter((workload) => servers.has(workload));
+      const mainWorkloads = ingressBackends(model, main).flatMap((backend) => backend.workloads).filter((workload) => servers.has(workload));
+      for (const a of mainWorkloads) for (const b of canaryWorkloads) add(a, b, `canary Ingress '${canary.name ?? '(unnamed)'}' of Ingress '${main.name ?? '(unnamed)'}'`, annotation);
+    }
+  }
+  return pairs;
+}
+
+function hostsOf(ingress: K8sObject): Set<string> {
+  return new Set(ingress.root.get('spec', 'rules').items().map((rule) => rule.get('host').str() ?? ''));
+}
+
+/**
+ * What a variant's model server runs with, in a fixed order: each property holds, does not, or cannot be
+ * told (then it is never a difference).
+ */
+function postureOf(model: KubernetesModel, server: ModelServer): Posture[] {
+  const container = server.container;
+  const workload = container.workload;
+  const field = (name: string): Node => effectiveSecurityField(container, name);
+  const bool = (node: Node): boolean | undefined => (node.state === 'unknown' ? undefined : node.isTrue());
+  const nonRoot = field('runAsNonRoot');
+  const escalation = field('allowPrivilegeEscalation');
+  const readOnly = container.node.get('securityContext', 'readOnlyRootFilesystem');
+  const seccomp = field('seccompProfile');
+  const drops = capabilityItems(container, 'drop');
+  const image = container.node.get('image');
+  const imageText = image.str();
+  const isolation = ingressIsolation(model, workload, server.ports.map((port) => port.number));
+  const labels = workload.podMetadata.get('labels');
+  const account = workload.podSpec.get('automountServiceAccountToken');
+  return [
+    { label: '`runAsNonRoot: true`', holds: bool(nonRoot), at: nonRoot.exists ? nonRoot : container.node },
+    { label: '`allowPrivilegeEscalation: false`', holds: escalation.state === 'unknown' ? undefined : escalation.isFalse(), at: escalation.exists ? escalation : container.node },
+    { label: '`capabilities.drop: [ALL]`', holds: drops.some((item) => item.name === 'ALL'), at: drops[0]?.node ?? container.node },
+    { label: '`readOnlyRootFilesystem: true`', holds: bool(readOnly), at: readOnly.exists ? readOnly : container.node },
+    { label: 'a seccomp profile', holds: seccomp.state === 'unknown' ? undefined : seccomp.isWritten(), at: seccomp.exists ? seccomp : container.node },
+    { label: 'an image pinned by digest', holds: imageText === undefined ? undefined : imageText.includes('@sha256:'), at: image.exists ? image : container.node },
+    { label: 'an ingress NetworkPolicy that selects it', holds: isolation.state === 'unknown' ? undefined : isolation.state === 'restricted', at: labels.exists ? labels : workload.object.root },
+    { label: '`automountServiceAccountToken: false`', holds: account.state === 'unknown' ? undefined : account.isFalse(), at: account.exists ? account : workload.podSpec },
+  ];
+}
