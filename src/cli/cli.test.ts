@@ -19,7 +19,7 @@ function run(args: readonly string[], options: { cwd?: string; input?: string } 
 
 interface JsonReport {
   summary: { incomplete: boolean };
-  findings: Array<{ ruleId: string; message: string; location: { file: string; startLine: number }; suppression?: { reason: string }; alsoMatched?: string[] }>;
+  findings: Array<{ ruleId: string; message: string; location: { file: string; startLine: number }; suppression?: { reason: string }; alsoMatched?: string[]; related?: Array<{ file: string; startLine: number }> }>;
   files: Array<{ path: string; status: string; reason?: string }>;
   notices: string[];
 }
@@ -293,4 +293,37 @@ test('rules and rules explain', () => {
   const explain = run(['rules', 'explain', 'privileged-container']);
   assert.match(explain.stdout, /^# IG-K8S-101 privileged-container/);
   assert.equal(run(['rules', 'explain', 'IG-NOPE-1']).code, 2);
+});
+
+test('inferguard paths: the multi-model canary example — attack paths in the broken variant, none in the fixed one', () => {
+  const examples = resolve('examples/multi-model-canary');
+  const broken = run(['paths', join(examples, 'broken'), '--format', 'json']);
+  assert.equal(broken.stderr, '', broken.stderr);
+  assert.equal(broken.code, 1, 'a high attack path fails the default threshold');
+  const report = JSON.parse(broken.stdout) as JsonReport;
+  const found = report.findings.map((finding) => `${finding.ruleId} ${/multi-model-canary\/broken\/(.*)$/.exec(finding.location.file)?.[1] ?? finding.location.file}:${finding.location.startLine}`).sort();
+  assert.deepEqual(found, [
+    // model A's role reads model B's prefix
+    'IG-GRAPH-002 terraform/main.tf:80',
+    // the canaries are outside the NetworkPolicies
+    'IG-GRAPH-003 k8s/fraud.yaml:64',
+    'IG-GRAPH-003 k8s/ranker.yaml:62',
+    // the fraud canary lacks the primary's hardening; ranker v2 lacks its policy
+    'IG-GRAPH-004 k8s/fraud.yaml:68',
+    'IG-GRAPH-004 k8s/ranker.yaml:62',
+  ]);
+  // The identity path crosses Kubernetes and Terraform: pod → ServiceAccount → IAM role → grant → the other model.
+  const theft = report.findings.find((finding) => finding.ruleId === 'IG-GRAPH-002');
+  assert.ok(theft);
+  assert.deepEqual(
+    (theft.related ?? []).map((hop) => /multi-model-canary\/broken\/(.*)$/.exec(hop.file)?.[1]),
+    ['k8s/fraud.yaml', 'k8s/fraud.yaml', 'terraform/main.tf', 'k8s/ranker.yaml'],
+  );
+  const text = run(['paths', join(examples, 'broken')]);
+  assert.match(text.stdout, /5 attack paths \(2 high, 3 medium\)\./);
+  const fixed = run(['paths', join(examples, 'fixed')]);
+  assert.equal(fixed.code, 0);
+  assert.equal(fixed.stdout, 'No attack paths found.\n');
+  // The fixed variant is clean for every rule, not only the graph's.
+  assert.equal(json([join(examples, 'fixed')]).report.findings.length, 0);
 });

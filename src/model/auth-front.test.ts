@@ -297,3 +297,19 @@ spec:
   const denyAll = modelOf('apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: deny, namespace: nim-open}\nspec: {}\n');
   assert.match(authOnGeneratedFront(denyAll, { kind: 'load-balancer', owner: mistral })?.description ?? '', /on every pod of the namespace/);
 });
+
+test("an ingress-nginx canary Ingress is authenticated by its main Ingress's annotations, not its own", () => {
+  const canary = ingress(['nginx.ingress.kubernetes.io/canary: "true"', 'nginx.ingress.kubernetes.io/canary-weight: "10"']).replace('name: ollama\n', 'name: ollama-canary\n');
+  const main = ingress(['nginx.ingress.kubernetes.io/auth-url: "https://oauth2-proxy.auth.svc/oauth2/auth"']).replace('backend: {service: {name: ollama,', 'backend: {service: {name: ollama-main,');
+  const model = modelOf(OLLAMA + main + canary);
+  const workload = workloadOf(model, 'Deployment');
+  const exposure = exposureOfPort(model, workload, { number: 11434, name: 'http' });
+  const canaryPath = exposure.paths.find((path) => path.kind === 'ingress' && path.hops[0]?.object.name === 'ollama-canary');
+  assert.ok(canaryPath);
+  assert.match(authOnPath(model, workload, canaryPath)?.description ?? '-', /oauth2-proxy/);
+  // Without a main Ingress on the host, the canary's own (absent) annotations decide.
+  const alone = modelOf(OLLAMA + canary);
+  const lone = exposureOfPort(alone, workloadOf(alone, 'Deployment'), { number: 11434, name: 'http' }).paths.find((path) => path.kind === 'ingress');
+  assert.ok(lone);
+  assert.equal(authOnPath(alone, workloadOf(alone, 'Deployment'), lone), undefined);
+});

@@ -4,7 +4,7 @@ import type { K8sObject, KubernetesModel, Workload } from './kubernetes.js';
 import { meshMarkerOf } from './mesh.js';
 import type { ExposurePath, PortExposure } from './port-exposure.js';
 import { findObject } from './references.js';
-import { parentGateways } from './routes.js';
+import { nginxCanaryMain, parentGateways } from './routes.js';
 import type { ParentGateway } from './routes.js';
 import { labelSelectorMatches, podLabelsOf } from './selectors.js';
 import type { Labels } from './selectors.js';
@@ -139,7 +139,9 @@ function compute(model: KubernetesModel, index: Index, workload: Workload, path:
     if (odh) return odh;
   }
   if (path.kind === 'ingress' && front) {
-    const control = ingressAuth(model, front, front.root.get('metadata', 'annotations'), service);
+    // An ingress-nginx canary is authenticated as its main Ingress is.
+    const main = nginxCanaryMain(model, front) ?? front;
+    const control = ingressAuth(model, main, main.root.get('metadata', 'annotations'), service);
     if (control) return control;
   }
   if (path.kind === 'gateway-route' && front) {

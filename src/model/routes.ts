@@ -91,3 +91,24 @@ export function parentGateways(model: KubernetesModel, route: K8sObject): Parent
 export function routesOf(model: KubernetesModel, gateway: K8sObject): K8sObject[] {
   return model.objects.filter((object) => isRoute(object) && parentGateways(model, object).some((parent) => parent.object === gateway));
 }
+
+const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
+
+/**
+ * The main Ingress an ingress-nginx canary Ingress splits traffic with: same namespace, a host in common, not
+ * itself a canary. ingress-nginx ignores a canary's other annotations and applies the main Ingress's instead
+ * (authentication, rate limits, …), except load balancing and session affinity
+ * (kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#canary).
+ */
+export function nginxCanaryMain(model: KubernetesModel, ingress: K8sObject): K8sObject | undefined {
+  if (ingress.root.get('metadata', 'annotations', NGINX_CANARY).str() !== 'true') return undefined;
+  const hosts = new Set(ingress.root.get('spec', 'rules').items().map((rule) => rule.get('host').str() ?? ''));
+  return model.objects.find(
+    (candidate) =>
+      candidate !== ingress &&
+      isIngress(candidate) &&
+      candidate.namespace === ingress.namespace &&
+      candidate.root.get('metadata', 'annotations', NGINX_CANARY).str() !== 'true' &&
+      candidate.root.get('spec', 'rules').items().some((rule) => hosts.has(rule.get('host').str() ?? '')),
+  );
+}

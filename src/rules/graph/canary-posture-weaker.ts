@@ -1,16 +1,14 @@
 import { effectiveSecurityField, capabilityItems } from '../../model/containers.js';
 import { isFragment } from '../../model/fragments.js';
-import type { K8sObject, KubernetesModel, Workload } from '../../model/kubernetes.js';
+import type { KubernetesModel, Workload } from '../../model/kubernetes.js';
 import type { ModelServer } from '../../model/ml/model-server.js';
 import { modelServersIn } from '../../model/ml/model-server.js';
 import { ingressIsolation } from '../../model/network-policies.js';
-import { ingressBackends, isIngress } from '../../model/routes.js';
+import { ingressBackends, isIngress, nginxCanaryMain } from '../../model/routes.js';
 import { workloadsSelectedBy } from '../../model/selectors.js';
 import type { Node } from '../../model/value.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
-
-const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
 
 /** Two model-server variants that share traffic, and the object that makes them share it. */
 interface VariantPair {
@@ -179,24 +177,15 @@ function variantPairs(model: KubernetesModel, servers: ReadonlyMap<Workload, Mod
     const selected = workloadsSelectedBy(model, service).filter((workload) => servers.has(workload));
     for (let i = 0; i < selected.length; i++) for (let j = i + 1; j < selected.length; j++) add(selected[i]!, selected[j]!, `Service '${service.name ?? '(unnamed)'}' selects both`, service.root.get('spec', 'selector'));
   }
-  const ingresses = model.objects.filter(isIngress);
-  for (const canary of ingresses) {
-    const annotation = canary.root.get('metadata', 'annotations', NGINX_CANARY);
-    if (annotation.str() !== 'true') continue;
-    const hosts = hostsOf(canary);
-    for (const main of ingresses) {
-      if (main === canary || main.namespace !== canary.namespace || main.root.get('metadata', 'annotations', NGINX_CANARY).str() === 'true') continue;
-      if (![...hostsOf(main)].some((host) => hosts.has(host))) continue;
-      const canaryWorkloads = ingressBackends(model, canary).flatMap((backend) => backend.workloads).filter((workload) => servers.has(workload));
-      const mainWorkloads = ingressBackends(model, main).flatMap((backend) => backend.workloads).filter((workload) => servers.has(workload));
-      for (const a of mainWorkloads) for (const b of canaryWorkloads) add(a, b, `canary Ingress '${canary.name ?? '(unnamed)'}' of Ingress '${main.name ?? '(unnamed)'}'`, annotation);
-    }
+  for (const canary of model.objects.filter(isIngress)) {
+    const main = nginxCanaryMain(model, canary);
+    if (!main) continue;
+    const canaryWorkloads = ingressBackends(model, canary).flatMap((backend) => backend.workloads).filter((workload) => servers.has(workload));
+    const mainWorkloads = ingressBackends(model, main).flatMap((backend) => backend.workloads).filter((workload) => servers.has(workload));
+    const annotation = canary.root.get('metadata', 'annotations', 'nginx.ingress.kubernetes.io/canary');
+    for (const a of mainWorkloads) for (const b of canaryWorkloads) add(a, b, `canary Ingress '${canary.name ?? '(unnamed)'}' of Ingress '${main.name ?? '(unnamed)'}'`, annotation);
   }
   return pairs;
-}
-
-function hostsOf(ingress: K8sObject): Set<string> {
-  return new Set(ingress.root.get('spec', 'rules').items().map((rule) => rule.get('host').str() ?? ''));
 }
 
 /**

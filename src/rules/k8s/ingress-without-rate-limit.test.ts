@@ -7,6 +7,7 @@ ruleTester(ingressWithoutRateLimit, {
     { name: 'NGINX, F5 NGINX, HAProxy, Traefik, Kong, Envoy Gateway and Kuadrant limits', file: 'pass-limited.yaml' },
     { name: 'internal classes, ALB default scheme, private Gateways, mesh routes, non-model backends', file: 'pass-not-public.yaml' },
     { name: 'middlewares, plugins, Services and policies that are not in the files are unknown', file: 'pass-unknown.yaml' },
+    { name: "an ingress-nginx canary Ingress under its main Ingress's limit", file: 'pass-nginx-canary.yaml' },
     {
       name: 'a limit annotation with a template value still configures a limit',
       code: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n  annotations: {nginx.ingress.kubernetes.io/limit-rps: "{{ .Values.rps }}"}\nspec:\n  defaultBackend: {service: {name: s, port: {number: 80}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {selector: {app: m}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: m, labels: {app: m}}\nspec:\n  containers: [{name: m, image: ollama/ollama:0.3.12}]\n',

@@ -5,7 +5,7 @@ import type { ModelServerKind } from '../../model/model-servers.js';
 import { modelServerOf } from '../../model/model-servers.js';
 import { findObject } from '../../model/references.js';
 import type { Backend, ParentGateway } from '../../model/routes.js';
-import { ingressBackends, isIngress, isRoute, parentGateways, routeBackends } from '../../model/routes.js';
+import { ingressBackends, isIngress, isRoute, nginxCanaryMain, parentGateways, routeBackends } from '../../model/routes.js';
 import { sameNamespace } from '../../model/selectors.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
@@ -93,8 +93,10 @@ function backendServiceLimits(model: KubernetesModel, backends: readonly Backend
 
 function ingressLimit(model: KubernetesModel, ingress: K8sObject, backends: readonly Backend[]): Limit {
   const seen = new Set<string>();
+  // An ingress-nginx canary takes its main Ingress's rate limits.
+  const main = nginxCanaryMain(model, ingress);
   return combine([
-    annotationLimit(ingress.annotations, LIMIT_ANNOTATIONS),
+    annotationLimit((main ?? ingress).annotations, LIMIT_ANNOTATIONS),
     ...commaList(ingress.annotations[TRAEFIK_MIDDLEWARES]).map((reference) => traefikLimit(model, reference, seen)),
     kongLimit(model, ingress),
     ...backendServiceLimits(model, backends),
