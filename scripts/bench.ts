@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -83,6 +83,50 @@ for (let i = 0; i < 11; i++) {
   spawnSync(process.execPath, [cli, 'scan', small, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
   times.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
+// The serving graph over the corpus and a ×10 copy of it (graph build and graph rules, models loaded apart).
+interface GraphFigures {
+  objects: number;
+  workloads: number;
+  resources: number;
+  nodes: number;
+  edges: number;
+  findings: number;
+  graphMs: number;
+  rulesMs: number;
+  maxRssKiB: number;
+}
+const graphWorker = 'dist/scripts/bench-graph-worker.js';
+if (existsSync(CORPORA[0] as string)) {
+  const copies = join(dir, 'corpus-x10');
+  for (let i = 0; i < 10; i++) cpSync(CORPORA[0] as string, join(copies, `copy-${i}`), { recursive: true });
+  console.log('serving graph (models loaded first; graph build and graph rules timed apart)');
+  console.log('tree'.padEnd(24), 'objects', 'workloads', 'TF resources', ' nodes', ' edges', 'findings', 'graph ms', 'rules ms', 'peak RSS MB');
+  const rows: Array<[string, GraphFigures]> = [];
+  for (const [label, tree] of [['corpus', CORPORA[0] as string], ['corpus ×10', copies]] as const) {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', graphWorker, tree], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) {
+      console.log(`${label}: graph worker failed (${run.status}): ${run.stderr.slice(0, 2000)}`);
+      continue;
+    }
+    const figures = JSON.parse(run.stdout) as GraphFigures;
+    rows.push([label, figures]);
+    console.log(
+      label.padEnd(24),
+      String(figures.objects).padStart(7),
+      String(figures.workloads).padStart(9),
+      String(figures.resources).padStart(12),
+      String(figures.nodes).padStart(6),
+      String(figures.edges).padStart(6),
+      String(figures.findings).padStart(8),
+      figures.graphMs.toFixed(0).padStart(8),
+      figures.rulesMs.toFixed(0).padStart(8),
+      String(Math.round(figures.maxRssKiB / 1024)).padStart(11),
+    );
+  }
+  const [one, ten] = rows;
+  if (one && ten) console.log(`×10 input: graph build ×${(ten[1].graphMs / one[1].graphMs).toFixed(1)}, graph rules ×${(ten[1].rulesMs / one[1].rulesMs).toFixed(1)} (linear is ×10)`);
+}
+
 if (!process.env.KEEP_BENCH_PLAN) rmSync(dir, { recursive: true, force: true });
 times.sort((a, b) => a - b);
 const baseline: number[] = [];

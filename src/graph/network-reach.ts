@@ -13,7 +13,7 @@
 // - a port is a number (with `endPort`, a range) or a name resolved against the destination pod's ports.
 import { cidrContains } from '../model/network-egress.js';
 import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
-import { networkPolicies } from '../model/network-policies.js';
+import { networkPoliciesIn } from '../model/network-policies.js';
 import { runningPodLabels } from '../model/pod-labels.js';
 import type { Labels } from '../model/selectors.js';
 import type { Node } from '../model/value.js';
@@ -241,14 +241,12 @@ function selectorIsEmpty(selector: Node): boolean {
 
 /** What one direction's policies of `pod`'s namespace say about a connection with `other`. */
 function direction(model: KubernetesModel, pod: Workload, type: 'Ingress' | 'Egress', other: Endpoint, port: PortQuery, destination: Workload | undefined): DirectionVerdict {
-  const namespace = namespaceOf(pod.object);
   const labels = runningPodLabels(pod);
   let isolated: Tri = 'no';
   let allowed: Tri = 'no';
   let allowedBy: DirectionVerdict['allowedBy'];
   const policies: K8sObject[] = [];
-  for (const policy of networkPolicies(model)) {
-    if (namespaceOf(policy) !== namespace) continue;
+  for (const policy of networkPoliciesIn(model, pod.object.namespace)) {
     const types = policyTypes(policy);
     const enforces: Tri = types === undefined ? 'unknown' : tri(types.has(type));
     const selects = and(enforces, selectorMatches(policy.root.get('spec', 'podSelector'), labels));

@@ -4,6 +4,8 @@
 // makes it so. Built once per scan from the facts the rules already share; the IG-GRAPH rules, `inferguard
 // paths` and the pictures read it.
 import { modelArtifacts, reachingEntry } from '../model/aws/model-artifacts.js';
+import { resourcePatternOf } from '../model/aws/bucket-arns.js';
+import type { PolicyStatement } from '../model/iam/policy.js';
 import type { ModelArtifact } from '../model/aws/model-artifacts.js';
 import { modelBuckets } from '../model/aws/model-buckets.js';
 import { servingRoles } from '../model/aws/serving-roles.js';
@@ -147,8 +149,13 @@ function build(model: KubernetesModel, terraform: TerraformModel): ServingGraph 
 
 /** Model servers, their ports, and every way traffic reaches a port (outermost hop first). */
 function addTraffic(graph: ServingGraph, model: KubernetesModel): void {
+  // The same object written twice (two copies of a chart, a kustomize base and overlay) is one node.
+  const done = new Set<string>();
   for (const server of modelServersIn(model)) {
     const workload = server.container.workload;
+    const key = `${workloadId(workload)}/${server.container.name}`;
+    if (done.has(key)) continue;
+    done.add(key);
     const owner = graph.add({ id: workloadId(workload), kind: 'workload', label: `${objectLabel(workload.object)} (${server.info.title})`, subject: workload.object, at: workload.object.root, workload });
     for (const port of server.ports) {
       const portNode = graph.add({
@@ -189,8 +196,18 @@ function addPath(graph: ServingGraph, path: ExposurePath, target: string): void 
 
 /** Workloads → ServiceAccounts → the Roles / ClusterRoles bound to them. */
 function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): void {
-  const bindings = model.objects.filter(isRbacBinding);
   const roles = model.objects.filter(isRbacRole);
+  // Bindings by the ServiceAccounts they name: a scan holds many bindings and many accounts.
+  const bindingsOf = new Map<string, Array<{ binding: K8sObject; subject: Node }>>();
+  for (const binding of model.objects.filter(isRbacBinding)) {
+    for (const subject of binding.root.get('subjects').items()) {
+      if (subject.get('kind').str() !== 'ServiceAccount') continue;
+      const key = `${subject.get('namespace').str() ?? binding.namespace ?? 'default'}/${subject.get('name').str() ?? ''}`;
+      const list = bindingsOf.get(key) ?? [];
+      list.push({ binding, subject });
+      bindingsOf.set(key, list);
+    }
+  }
   for (const account of modelServiceAccounts(model)) {
     const id = `sa:${account.namespace}/${account.name}`;
     graph.add({ id, kind: 'service-account', label: `ServiceAccount ${account.namespace}/${account.name}`, ...(account.object ? { subject: account.object, at: account.object.root } : {}) });
@@ -199,12 +216,7 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
       const written = workload.podSpec.get('serviceAccountName');
       graph.connect({ from: workloadId(workload), to: id, kind: 'runs-as', label: `runs as ${account.name}`, at: written.exists ? written : workload.podSpec });
     }
-    for (const binding of bindings) {
-      const subject = binding.root
-        .get('subjects')
-        .items()
-        .find((item) => item.get('kind').str() === 'ServiceAccount' && item.get('name').str() === account.name && (item.get('namespace').str() ?? binding.namespace ?? 'default') === account.namespace);
-      if (!subject) continue;
+    for (const { binding, subject } of bindingsOf.get(`${account.namespace}/${account.name}`) ?? []) {
       if (binding.kind === 'RoleBinding' && (binding.namespace ?? account.namespace) !== account.namespace) continue;
       const refKind = binding.root.get('roleRef', 'kind').str();
       const refName = binding.root.get('roleRef', 'name').str();
@@ -238,9 +250,15 @@ function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform
 function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
   const artifacts = modelArtifacts(terraform, model);
   if (artifacts.length === 0) return;
+  const serverWorkloads = new Map<K8sObject, Workload>();
+  for (const server of modelServersIn(model)) if (!serverWorkloads.has(server.container.workload.object)) serverWorkloads.set(server.container.workload.object, server.container.workload);
+  const workloadIdOf = (object: K8sObject): string | undefined => {
+    const workload = serverWorkloads.get(object);
+    return workload ? workloadId(workload) : undefined;
+  };
   for (const artifact of artifacts) {
     const node = graph.add({ id: `artifact:${artifact.uri}`, kind: 'artifact', label: artifact.uri, at: artifact.at, artifact });
-    const ownerId = 'address' in artifact.owner ? resourceId(artifact.owner) : workloadIdOf(model, artifact.owner);
+    const ownerId = 'address' in artifact.owner ? resourceId(artifact.owner) : workloadIdOf(artifact.owner);
     if (ownerId !== undefined && graph.nodes.has(ownerId)) graph.connect({ from: ownerId, to: node.id, kind: 'loads', label: 'loads its model from', at: artifact.at });
   }
   for (const entry of modelBuckets(terraform, model)) {
@@ -250,6 +268,11 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
       const uri = link.text ?? link.node.str();
       if (uri !== undefined && graph.nodes.has(`artifact:${uri.trim()}`)) graph.connect({ from: `artifact:${uri.trim()}`, to: bucketNode.id, kind: 'stored-in', label: 'stored in', at: link.node });
     }
+  }
+  const byBucket = new Map<string, ModelArtifact[]>();
+  for (const artifact of artifacts) {
+    const bucket = artifact.arn.slice('arn:aws:s3:::'.length).split('/')[0] ?? '';
+    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), artifact]);
   }
   for (const identity of graph.ofKind('cloud-identity')) {
     const role = identity.subject as TfResource;
@@ -262,7 +285,7 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
       const write = statement.covers('s3:PutObject') === 'yes' && granted('s3:PutObject');
       const read = statement.covers('s3:GetObject') === 'yes' && granted('s3:GetObject');
       if (!write && !read) continue;
-      for (const artifact of artifacts) {
+      for (const artifact of candidatesFor(statement.statement, artifacts, byBucket, terraform)) {
         const known = grants.get(artifact);
         if (known?.kind === 'can-write' || (known && !write)) continue;
         const at = reachingEntry(statement.statement, artifact, terraform);
@@ -275,7 +298,19 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
   }
 }
 
-function workloadIdOf(model: KubernetesModel, object: K8sObject): string | undefined {
-  const workload = model.workloads.find((candidate) => candidate.object === object && modelServersIn(model).some((server) => server.container.workload === candidate));
-  return workload ? workloadId(workload) : undefined;
+/**
+ * The artifacts a statement may take in: those of the buckets its resource patterns name, when every pattern
+ * names its bucket without wildcards; every artifact otherwise (`*`, `arn:aws:s3:::models-*`, `NotResource`).
+ */
+function candidatesFor(statement: PolicyStatement, artifacts: readonly ModelArtifact[], byBucket: ReadonlyMap<string, readonly ModelArtifact[]>, terraform: TerraformModel): readonly ModelArtifact[] {
+  if (statement.notResources.length > 0) return artifacts;
+  const buckets = new Set<string>();
+  for (const entry of statement.resources) {
+    const pattern = resourcePatternOf(entry, terraform);
+    if (pattern === undefined) continue;
+    const match = /^arn:aws:s3:::([^/*?]+)(?:\/|$)/.exec(pattern);
+    if (!match) return artifacts;
+    buckets.add(match[1] as string);
+  }
+  return [...buckets].flatMap((bucket) => byBucket.get(bucket) ?? []);
 }

@@ -52,6 +52,24 @@ export function networkPolicies(model: KubernetesModel): K8sObject[] {
   return model.byType('k8s:NetworkPolicy').filter((policy) => policy.group === 'networking.k8s.io' && !isDeletionPatch(policy));
 }
 
+const byNamespaceCache = new WeakMap<KubernetesModel, ReadonlyMap<string, readonly K8sObject[]>>();
+
+/** The NetworkPolicies of one namespace as written (`''` for policies that leave it to the deploy tool), indexed once per model. */
+export function networkPoliciesIn(model: KubernetesModel, namespace: string | undefined): readonly K8sObject[] {
+  let index = byNamespaceCache.get(model);
+  if (!index) {
+    const built = new Map<string, K8sObject[]>();
+    for (const policy of networkPolicies(model)) {
+      const key = policy.namespace ?? '';
+      const list = built.get(key);
+      if (list) list.push(policy);
+      else built.set(key, [policy]);
+    }
+    byNamespaceCache.set(model, (index = built));
+  }
+  return index.get(namespace ?? '') ?? [];
+}
+
 /** Without `policyTypes` (or with an empty list), Kubernetes assumes Ingress (plus Egress when egress rules are written). */
 function enforcesIngress(policy: K8sObject): boolean {
   const types = policy.root.get('spec', 'policyTypes').items();
@@ -86,7 +104,7 @@ export type IngressIsolation =
 export function ingressIsolation(model: KubernetesModel, workload: Workload, ports: readonly number[]): IngressIsolation {
   const namespace = workload.object.namespace;
   if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload)) return { state: 'unknown' };
-  const policies = networkPolicies(model).filter((policy) => policy.namespace === namespace);
+  const policies = networkPoliciesIn(model, namespace);
   if (policies.length === 0) return { state: 'unknown' };
   const labels = runningPodLabels(workload);
   const selecting = policies.filter((policy) => {

@@ -4,7 +4,7 @@ import type { ContainerRef, K8sObject, KubernetesModel, Workload } from './kuber
 import { kubeRayHeadService, kubeRayPodLabels } from './kuberay.js';
 import { findObject } from './references.js';
 import { parentGateways } from './routes.js';
-import { labelSelectorMatches, podLabelsOf, sameNamespace, workloadsSelectedBy } from './selectors.js';
+import { labelSelectorMatches, podLabelsOf, sameNamespace } from './selectors.js';
 import type { Labels } from './selectors.js';
 import type { Node, UnknownRead } from './value.js';
 import { collectingUnknownReads, replayUnknownReads } from './value.js';
@@ -197,13 +197,36 @@ function indexOf(model: KubernetesModel): Index {
 
 function buildIndex(model: KubernetesModel): Omit<Index, 'reads'> {
   const servicesOf = new Map<Workload, K8sObject[]>();
-  const kubeRay = model.workloads.flatMap((workload) => {
-    const labels = kubeRayPodLabels(workload, podLabelsOf(workload));
-    return labels ? [{ workload, labels }] : [];
-  });
+  // Pod templates by namespace, labels computed once; byte-identical copies of one object (a chart vendored
+  // twice) are matched once and share the result, so a repeated tree costs what its distinct objects cost.
+  const byNamespace = new Map<string, Array<{ labels: Labels; kubeRayLabels: Labels | undefined; copies: Workload[] }>>();
+  const distinct = new Map<string, { labels: Labels; kubeRayLabels: Labels | undefined; copies: Workload[] }>();
+  for (const workload of model.workloads) {
+    const key = `${workload.role}#${contentKey(workload.object)}`;
+    const known = distinct.get(key);
+    if (known) {
+      known.copies.push(workload);
+      continue;
+    }
+    const labels = podLabelsOf(workload);
+    const entry = { labels, kubeRayLabels: kubeRayPodLabels(workload, labels), copies: [workload] };
+    distinct.set(key, entry);
+    const namespace = workload.object.namespace ?? '';
+    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), entry]);
+  }
+  const seenServices = new Set<string>();
   for (const service of model.byType('k8s:Service')) {
     if (service.group !== '') continue;
-    for (const workload of selectedWorkloads(model, service, kubeRay)) servicesOf.set(workload, [...(servicesOf.get(workload) ?? []), service]);
+    const key = contentKey(service);
+    if (seenServices.has(key)) continue;
+    seenServices.add(key);
+    // No selector (or an empty one): the Service's endpoints are managed by hand, not by labels.
+    const selector = service.root.get('spec', 'selector');
+    if (!selector.isMap() || selector.entries().length === 0) continue;
+    for (const entry of byNamespace.get(service.namespace ?? '') ?? []) {
+      if (!labelSelectorMatches(selector, entry.labels) && !(entry.kubeRayLabels !== undefined && labelSelectorMatches(selector, entry.kubeRayLabels))) continue;
+      for (const workload of entry.copies) servicesOf.set(workload, [...(servicesOf.get(workload) ?? []), service]);
+    }
   }
   const frontsOf = new Map<K8sObject, Front[]>();
   const frontsByName = new Map<string, Front[]>();
@@ -235,14 +258,13 @@ function serviceKey(namespace: string | undefined, name: string): string {
  * The pod templates a Service selects: by the labels each template writes, and for KubeRay head and
  * worker templates also by the labels the operator gives their pods (`ray.io/node-type: head`).
  */
-function selectedWorkloads(model: KubernetesModel, service: K8sObject, kubeRay: ReadonlyArray<{ workload: Workload; labels: Labels }>): Workload[] {
-  const selected = workloadsSelectedBy(model, service);
-  const selector = service.root.get('spec', 'selector');
-  if (kubeRay.length === 0 || !selector.isMap() || selector.entries().length === 0) return selected;
-  for (const { workload, labels } of kubeRay) {
-    if (!selected.includes(workload) && sameNamespace(workload.object, service) && labelSelectorMatches(selector, labels)) selected.push(workload);
-  }
-  return selected;
+const contentKeys = new WeakMap<K8sObject, string>();
+
+/** An object's identity and content: two copies of one manifest have the same key, two environments' variants do not. */
+function contentKey(object: K8sObject): string {
+  let key = contentKeys.get(object);
+  if (key === undefined) contentKeys.set(object, (key = `${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}#${JSON.stringify(object.root.value ?? null)}`));
+  return key;
 }
 
 function display(object: K8sObject): string {
@@ -463,11 +485,21 @@ function virtualServiceFronts(model: KubernetesModel, servicesOf: ReadonlyMap<Wo
  * or none of the Services in front of its pods (any namespace, as Istio selects) is an internet-facing load balancer.
  * A Gateway, or gateway pods, outside the scanned set are taken as internet-facing.
  */
+/** Per Gateway object: many VirtualServices name the same gateways. */
+const gatewayVerdicts = new WeakMap<K8sObject, boolean>();
+
 function istioGatewayInternal(model: KubernetesModel, servicesOf: ReadonlyMap<Workload, readonly K8sObject[]>, from: K8sObject, reference: string): boolean {
   const [namespace, name] = reference.includes('/') ? (reference.split('/', 2) as [string, string]) : [from.namespace, reference];
   if (/local|internal|private/i.test(name)) return true;
   const gateway = findObject(model, { kind: 'Gateway', groups: new Set([ISTIO_GROUP]), namespace, name, near: from });
-  const selector = gateway?.root.get('spec', 'selector');
+  if (!gateway) return false;
+  let verdict = gatewayVerdicts.get(gateway);
+  if (verdict === undefined) gatewayVerdicts.set(gateway, (verdict = gatewayInternal(model, servicesOf, gateway)));
+  return verdict;
+}
+
+function gatewayInternal(model: KubernetesModel, servicesOf: ReadonlyMap<Workload, readonly K8sObject[]>, gateway: K8sObject): boolean {
+  const selector = gateway.root.get('spec', 'selector');
   if (!selector || !selector.isMap() || selector.entries().length === 0) return false;
   // The Services of the gateway pods in the files, and those selecting only labels the gateway's selector names (the pods are often the operator's).
   const gatewayLabels = selector.stringRecord();

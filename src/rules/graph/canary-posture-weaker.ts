@@ -5,7 +5,7 @@ import type { ModelServer } from '../../model/ml/model-server.js';
 import { modelServersIn } from '../../model/ml/model-server.js';
 import { ingressIsolation } from '../../model/network-policies.js';
 import { ingressBackends, isIngress, nginxCanaryMain } from '../../model/routes.js';
-import { workloadsSelectedBy } from '../../model/selectors.js';
+import { labelSelectorMatches, podLabelsOf } from '../../model/selectors.js';
 import type { Node } from '../../model/value.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
@@ -172,9 +172,26 @@ function variantPairs(model: KubernetesModel, servers: ReadonlyMap<Workload, Mod
     seen.add(key);
     pairs.push({ a, b, via, at });
   };
+  // Servers by namespace, one per object identity (a manifest scanned twice is one workload).
+  const byNamespace = new Map<string, Workload[]>();
+  const identities = new Set<string>();
+  for (const workload of servers.keys()) {
+    const identity = `${workload.object.kind}/${workload.object.namespace ?? ''}/${workload.object.name ?? ''}/${workload.role}`;
+    if (identities.has(identity)) continue;
+    identities.add(identity);
+    const list = byNamespace.get(workload.object.namespace ?? '') ?? [];
+    list.push(workload);
+    byNamespace.set(workload.object.namespace ?? '', list);
+  }
+  const serviceIdentities = new Set<string>();
   for (const service of model.byType('k8s:Service')) {
     if (service.group !== '') continue;
-    const selected = workloadsSelectedBy(model, service).filter((workload) => servers.has(workload));
+    const identity = `${service.namespace ?? ''}/${service.name ?? ''}`;
+    if (serviceIdentities.has(identity)) continue;
+    serviceIdentities.add(identity);
+    const selector = service.root.get('spec', 'selector');
+    if (!selector.isMap() || selector.entries().length === 0) continue;
+    const selected = (byNamespace.get(service.namespace ?? '') ?? []).filter((workload) => labelSelectorMatches(selector, podLabelsOf(workload)));
     for (let i = 0; i < selected.length; i++) for (let j = i + 1; j < selected.length; j++) add(selected[i]!, selected[j]!, `Service '${service.name ?? '(unnamed)'}' selects both`, service.root.get('spec', 'selector'));
   }
   for (const canary of model.objects.filter(isIngress)) {
