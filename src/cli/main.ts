@@ -47,7 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .command('paths')
     .description('Attack paths across Kubernetes and Terraform (the graph rules), worst first, each hop with file:line.')
     .argument('[paths...]', 'files or directories to scan', ['.'])
-    .addOption(new Option('-f, --format <format>', 'report on standard output (SARIF carries each path as a codeFlow)').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report on standard output (SARIF carries each path as a codeFlow; mermaid draws the serving graph with the paths highlighted)').choices(['text', 'json', 'sarif', 'mermaid']).default('text'))
     .option('-o, --output <format=file>', 'also write a report to a file (repeatable)', collect, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a path is at or above this severity').choices(SEVERITY_CHOICES))
     .option('-c, --config <file>', 'configuration file')

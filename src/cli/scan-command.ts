@@ -12,6 +12,8 @@ import { scanFiles } from '../pipeline/scan.js';
 import type { TerraformOptions } from '../pipeline/terraform.js';
 import { renderReport } from '../report/index.js';
 import { renderPathsText } from '../report/paths.js';
+import { renderMermaid } from '../report/mermaid.js';
+import { servingGraph } from '../graph/serving-graph.js';
 import type { ReportFormat } from '../report/index.js';
 import { DIAGNOSTICS, UNRESOLVED_VALUE } from '../rules/diagnostics.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -75,7 +77,7 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
   if (missing.length > 0) throw new UsageError(missing.map((problem) => `${problem.path}: ${problem.reason}`).join('\n'));
   const terraform = await terraformOptions(paths, options, cwd);
 
-  const { result, sources } = await scanFiles({
+  const { result, sources, models } = await scanFiles({
     files: discovered.files,
     problems: discovered.problems,
     rules: rules.enabled,
@@ -94,9 +96,12 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
     color: options.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR),
     verbose: options.verbose ?? false,
   };
-  const render = (format: ReportFormat, color: boolean): string => (mode === 'paths' && format === 'text' ? renderPathsText(result, { color }) : renderReport(format, result, { ...context, color }));
+  const render = (format: ReportFormat | 'mermaid', color: boolean): string => {
+    if (format === 'mermaid') return renderMermaid(servingGraph(models.kubernetes, models.terraform), result);
+    return mode === 'paths' && format === 'text' ? renderPathsText(result, { color }) : renderReport(format, result, { ...context, color });
+  };
   for (const output of outputs) writeFileSync(resolve(cwd, output.file), render(output.format, false));
-  process.stdout.write(render((options.format ?? 'text') as ReportFormat, context.color));
+  process.stdout.write(render((options.format ?? 'text') as ReportFormat | 'mermaid', context.color));
 
   if (result.incomplete) return EXIT.incomplete;
   return failsThreshold(result) ? EXIT.findings : EXIT.clean;
@@ -127,12 +132,12 @@ async function terraformOptions(paths: readonly string[], options: ScanCommandOp
   return { varFiles, vars, roots };
 }
 
-function parseOutput(value: string): { format: ReportFormat; file: string } {
+function parseOutput(value: string): { format: ReportFormat | 'mermaid'; file: string } {
   const equals = value.indexOf('=');
-  const format = (equals === -1 ? '' : value.slice(0, equals)) as ReportFormat;
+  const format = (equals === -1 ? '' : value.slice(0, equals)) as ReportFormat | 'mermaid';
   const file = value.slice(equals + 1);
-  if (equals === -1 || !FORMATS.includes(format) || file.length === 0) {
-    throw new UsageError(`--output expects <format>=<file> with format ${FORMATS.join(' | ')}, got '${value}'`);
+  if (equals === -1 || ![...FORMATS, 'mermaid'].includes(format) || file.length === 0) {
+    throw new UsageError(`--output expects <format>=<file> with format ${[...FORMATS, 'mermaid'].join(' | ')}, got '${value}'`);
   }
   return { format, file };
 }
