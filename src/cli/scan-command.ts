@@ -77,7 +77,7 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
   if (missing.length > 0) throw new UsageError(missing.map((problem) => `${problem.path}: ${problem.reason}`).join('\n'));
   const terraform = await terraformOptions(paths, options, cwd);
 
-  const { result, sources, models } = await scanFiles({
+  const { result: scanned, sources, models } = await scanFiles({
     files: discovered.files,
     problems: discovered.problems,
     rules: rules.enabled,
@@ -89,6 +89,8 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
     strict,
   });
 
+  // `paths` reports attack paths only; parse problems still make the result incomplete (exit 3).
+  const result = mode === 'paths' ? { ...scanned, findings: scanned.findings.filter((finding) => finding.ruleId.startsWith('IG-GRAPH-')) } : scanned;
   const context = {
     toolVersion: toolVersion(),
     rules: [...RULES.map((rule) => rule.meta), ...DIAGNOSTICS],

@@ -1,64 +1,8 @@
 import { isDeletionPatch } from '../../model/fragments.js';
 import type { K8sObject, KubernetesModel } from '../../model/kubernetes.js';
-import { isRbacBinding, isRbacRole } from '../../model/rbac.js';
+import { dangerousGrants, isRbacBinding, isRbacRole } from '../../model/rbac.js';
 import { labelSelectorMatches } from '../../model/selectors.js';
-import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
-
-const CORE = '';
-const RBAC = 'rbac.authorization.k8s.io';
-const ADMISSION = 'admissionregistration.k8s.io';
-const AUTHENTICATION = 'authentication.k8s.io';
-
-const READ_VERBS = ['get', 'list', 'watch'];
-/** `get` too: exec and attach are reachable over a WebSocket upgrade of a GET. */
-const STREAM_VERBS = ['create', 'get'];
-const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
-const WEBHOOK_RESOURCES = ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'];
-const IMPERSONATED_RESOURCES = ['users', 'groups', 'serviceaccounts', 'uids', 'userextras'];
-
-/** One rule entry (`rules[i]`) read as explicit names; `*` is IG-K8S-121's finding, not this rule's. */
-class RuleEntry {
-  private readonly groups: string[];
-
-  constructor(private readonly rule: Node) {
-    this.groups = rule.get('apiGroups').items().map((item) => item.str()).filter((group): group is string => group !== undefined);
-  }
-
-  /** A wildcard group still covers the named resource: the danger itself is written by name. */
-  inGroup(...groups: string[]): boolean {
-    return this.groups.includes('*') || groups.some((group) => this.groups.includes(group));
-  }
-
-  resource(names: readonly string[]): Node | undefined {
-    return this.rule.get('resources').items().find((item) => names.includes(item.str() ?? ''));
-  }
-
-  verb(names: readonly string[]): Node | undefined {
-    return this.rule.get('verbs').items().find((item) => names.includes(item.str() ?? ''));
-  }
-
-  verbsAmong(names: readonly string[]): string[] {
-    return this.rule.get('verbs').items().map((item) => item.str() ?? '').filter((verb) => names.includes(verb));
-  }
-
-  hasExplicitVerb(): boolean {
-    return this.rule.get('verbs').items().some((item) => item.str() !== undefined && item.str() !== '*');
-  }
-
-  /** `resources` names the target, or leaves it open with `*` (the verb is what is named). */
-  coversResource(names: readonly string[]): boolean {
-    return this.rule.get('resources').items().some((item) => {
-      const resource = item.str() ?? '';
-      return resource === '*' || names.some((name) => resource === name || resource.startsWith(`${name}/`));
-    });
-  }
-
-  /** `resourceNames` narrows the grant to listed objects (a bind restricted to one Role is the recommended pattern). */
-  hasResourceNames(): boolean {
-    return this.rule.get('resourceNames').items().length > 0;
-  }
-}
 
 /** A ClusterRole label that adds its rules to an aggregated, user-facing role (`rbac.authorization.k8s.io/aggregate-to-edit: "true"`). */
 const AGGREGATE_TO = /(^|\/)aggregate-to-[^/]*$/;
@@ -165,30 +109,8 @@ rules:
         // Every Secret of the cluster, nodes and webhooks are reached only through a ClusterRoleBinding.
         const clusterWide = role.kind === 'ClusterRole' && (role.name === undefined || clusterRoleScope((index ??= rbacIndex(context.model)), role) !== 'namespaces');
         const data = { kind: role.kind, name: role.name ?? '(unnamed)' };
-        for (const node of role.root.get('rules').items()) {
-          const rule = new RuleEntry(node);
-          const report = (messageId: string, at: Node | undefined, extra: Record<string, string> = {}): void => {
-            if (at) context.report({ messageId, data: { ...data, ...extra }, at });
-          };
-          if (rule.inGroup(CORE)) {
-            const readVerbs = rule.verbsAmong(READ_VERBS);
-            if (clusterWide && readVerbs.length > 0 && !rule.hasResourceNames()) report('secretsRead', rule.resource(['secrets']), { verbs: readVerbs.join('/') });
-            if (rule.verb(STREAM_VERBS)) {
-              report('podExec', rule.resource(['pods/exec']));
-              report('podAttach', rule.resource(['pods/attach']));
-            }
-            if (rule.resource(['pods'])) report('podCreate', rule.verb(['create']));
-            if (clusterWide && rule.hasExplicitVerb()) report('nodesProxy', rule.resource(['nodes/proxy']));
-          }
-          if (rule.inGroup(RBAC) && rule.coversResource(['roles', 'clusterroles']) && !rule.hasResourceNames()) {
-            report('escalate', rule.verb(['escalate']));
-            report('bind', rule.verb(['bind']));
-          }
-          if (rule.inGroup(CORE, AUTHENTICATION) && rule.coversResource(IMPERSONATED_RESOURCES)) report('impersonate', rule.verb(['impersonate']));
-          if (clusterWide && rule.inGroup(ADMISSION) && rule.verb(WRITE_VERBS)) {
-            const webhook = rule.resource(WEBHOOK_RESOURCES);
-            report('webhookWrite', webhook, { resource: webhook?.str() ?? '' });
-          }
+        for (const grant of dangerousGrants(role, clusterWide)) {
+          context.report({ messageId: grant.kind, data: { ...data, ...(grant.verbs ? { verbs: grant.verbs } : {}), ...(grant.resource ? { resource: grant.resource } : {}) }, at: grant.at });
         }
       },
     };
