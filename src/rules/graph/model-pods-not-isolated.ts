@@ -2,7 +2,7 @@ import { isFragment } from '../../model/fragments.js';
 import type { Workload } from '../../model/kubernetes.js';
 import { modelServersIn } from '../../model/ml/model-server.js';
 import type { ModelServer } from '../../model/ml/model-server.js';
-import { ingressIsolation } from '../../model/network-policies.js';
+import { ingressIsolation, networkPoliciesIn } from '../../model/network-policies.js';
 import { defineRule } from '../define-rule.js';
 
 /** Ports that administer the server rather than serve predictions. */
@@ -95,8 +95,13 @@ spec:
           if (isolation.state === 'none') {
             const control = servers.flatMap((server) => server.ports.filter((port) => port.roles.some((role) => CONTROL_ROLES.has(role))));
             const labels = workload.podMetadata.get('labels');
+            // The namespace's policies, to show what they select instead.
+            const related = networkPoliciesIn(context.model, workload.object.namespace)
+              .slice(0, 3)
+              .map((policy) => ({ at: policy.root.get('spec', 'podSelector'), message: `NetworkPolicy '${policy.name ?? '(unnamed)'}' selects other pods` }));
             context.report({
               messageId: 'notIsolated',
+              related,
               at: labels.exists ? labels : workload.object.root,
               object: workload.object,
               severity: control.length > 0 ? 'high' : 'medium',
