@@ -2,6 +2,7 @@ import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js
 import { servingIdentityModelStorageAccess } from './graph/serving-identity-model-storage-access.js';
 import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
 import { canaryPostureWeaker } from './graph/canary-posture-weaker.js';
+import { rayClusterCarriesCredentials } from './graph/ray-cluster-carries-credentials.js';
 import { interactiveIdentityServesModels } from './graph/interactive-identity-serves-models.js';
 import { servingAccountDangerousRbac } from './graph/serving-account-dangerous-rbac.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
@@ -218,6 +219,7 @@ export const RULES: readonly Rule[] = [
   servingIdentityModelStorageAccess,
   modelPodsNotIsolated,
   canaryPostureWeaker,
+  rayClusterCarriesCredentials,
   interactiveIdentityServesModels,
   servingAccountDangerousRbac,
   privilegedGpuContainer,
