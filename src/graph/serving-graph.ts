@@ -230,6 +230,9 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
 
 /** ServiceAccounts and SageMaker models → the IAM roles they act as. */
 function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
+  // The pod templates of each object, once: many roles, many workloads.
+  const workloadsOf = new Map<K8sObject, Workload[]>();
+  for (const workload of model.workloads) workloadsOf.set(workload.object, [...(workloadsOf.get(workload.object) ?? []), workload]);
   for (const serving of servingRoles(terraform, model)) {
     const roleNode = graph.add({ id: resourceId(serving.role), kind: 'cloud-identity', label: `IAM role ${serving.role.address}`, subject: serving.role, at: serving.role.root });
     if (serving.link === 'sagemaker') {
@@ -239,8 +242,7 @@ function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform
       continue;
     }
     const label = serving.link === 'irsa' ? 'IRSA' : serving.link === 'pod-identity' ? 'EKS Pod Identity' : 'trust policy';
-    for (const workload of model.workloads) {
-      if (!serving.serves.has(workload.object)) continue;
+    for (const workload of [...serving.serves].flatMap((object) => workloadsOf.get(object as K8sObject) ?? [])) {
       for (const edge of graph.outgoing(workloadId(workload), 'runs-as')) graph.connect({ from: edge.to, to: roleNode.id, kind: 'assumes', label, at: serving.at });
     }
   }

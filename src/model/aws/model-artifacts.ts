@@ -7,7 +7,7 @@ import { iamWildcard } from '../iam/string-like.js';
 import { modelUris } from '../ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
-import { bucketOfS3Uri } from './model-buckets.js';
+import { bucketOfS3Uri, sagemakerModelDataNodes } from './model-buckets.js';
 
 export interface ModelArtifact {
   /** `s3://models/scorer/model.tar.gz`, or a prefix the server loads a directory from. */
@@ -44,15 +44,7 @@ function compute(terraform: TerraformModel, model: KubernetesModel): ModelArtifa
   };
   for (const sagemaker of terraform.byType('tf:aws_sagemaker_model')) {
     if (sagemaker.mode !== 'managed') continue;
-    for (const block of ['primary_container', 'container']) {
-      for (const container of sagemaker.root.get(block).items()) {
-        const url = container.get('model_data_url');
-        add(url.str(), sagemaker, sagemaker.address, url);
-        for (const source of container.get('model_data_source').items()) {
-          for (const s3 of source.get('s3_data_source').items()) add(s3.get('s3_uri').str(), sagemaker, sagemaker.address, s3.get('s3_uri'));
-        }
-      }
-    }
+    for (const node of sagemakerModelDataNodes(sagemaker)) add(node.str(), sagemaker, sagemaker.address, node);
   }
   for (const uri of modelUris(model)) add(uri.text, uri.object, `${uri.object.kind} '${uri.object.name ?? '(unnamed)'}'`, uri.node);
   return artifacts;

@@ -115,18 +115,23 @@ interface UriNode {
 }
 
 /** Every attribute of a SageMaker model or endpoint configuration that holds an S3 URI. */
+/** Where a SageMaker model names its artifacts: each container's `model_data_url` and `model_data_source` S3 URI. */
+export function sagemakerModelDataNodes(model: TfResource): Node[] {
+  const nodes: Node[] = [];
+  for (const block of ['primary_container', 'container']) {
+    for (const container of model.root.get(block).items()) {
+      nodes.push(container.get('model_data_url'));
+      for (const source of container.get('model_data_source').items()) for (const s3 of source.get('s3_data_source').items()) nodes.push(s3.get('s3_uri'));
+    }
+  }
+  return nodes;
+}
+
 function bucketUris(terraform: TerraformModel): UriNode[] {
   const uris: UriNode[] = [];
   for (const model of terraform.byType('tf:aws_sagemaker_model')) {
     if (model.mode !== 'managed') continue;
-    for (const block of ['primary_container', 'container']) {
-      for (const container of model.root.get(block).items()) {
-        uris.push({ use: 'model-artifacts', resource: model, node: container.get('model_data_url') });
-        for (const source of container.get('model_data_source').items()) {
-          for (const s3 of source.get('s3_data_source').items()) uris.push({ use: 'model-artifacts', resource: model, node: s3.get('s3_uri') });
-        }
-      }
-    }
+    for (const node of sagemakerModelDataNodes(model)) uris.push({ use: 'model-artifacts', resource: model, node });
   }
   for (const config of terraform.byType('tf:aws_sagemaker_endpoint_configuration')) {
     if (config.mode !== 'managed') continue;
