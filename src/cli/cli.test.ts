@@ -303,6 +303,8 @@ test('inferguard paths: the multi-model canary example — attack paths in the b
   const report = JSON.parse(broken.stdout) as JsonReport;
   const found = report.findings.map((finding) => `${finding.ruleId} ${/multi-model-canary\/broken\/(.*)$/.exec(finding.location.file)?.[1] ?? finding.location.file}:${finding.location.startLine}`).sort();
   assert.deepEqual(found, [
+    // the fraud canary's debug LoadBalancer publishes Triton's model-repository API
+    'IG-GRAPH-001 k8s/fraud.yaml:156',
     // model A's role reads model B's prefix
     'IG-GRAPH-002 terraform/main.tf:80',
     // the canaries are outside the NetworkPolicies
@@ -320,7 +322,7 @@ test('inferguard paths: the multi-model canary example — attack paths in the b
     ['k8s/fraud.yaml', 'k8s/fraud.yaml', 'terraform/main.tf', 'k8s/ranker.yaml'],
   );
   const text = run(['paths', join(examples, 'broken')]);
-  assert.match(text.stdout, /5 attack paths \(2 high, 3 medium\)\./);
+  assert.match(text.stdout, /6 attack paths \(1 critical, 2 high, 3 medium\)\./);
   const fixed = run(['paths', join(examples, 'fixed')]);
   assert.equal(fixed.code, 0);
   assert.equal(fixed.stdout, 'No attack paths found.\n');

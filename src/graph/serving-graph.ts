@@ -110,12 +110,16 @@ export const INTERNET = 'internet';
 export const PRIVATE_NETWORK = 'private-network';
 export const CLUSTER = 'cluster';
 
+/**
+ * Two objects of one name in different files (an environment's overlay beside another's, a broken and a fixed
+ * variant) are different nodes: the file is part of the id.
+ */
 export function objectId(object: K8sObject): string {
-  return `k8s:${object.kind}/${object.namespace ?? ''}/${object.name ?? '(unnamed)'}`;
+  return `k8s:${object.kind}/${object.namespace ?? ''}/${object.name ?? '(unnamed)'}@${object.file.path}`;
 }
 
 export function workloadId(workload: Workload): string {
-  return `workload:${workload.object.kind}/${workload.object.namespace ?? ''}/${workload.object.name ?? '(unnamed)'}#${workload.role}`;
+  return `workload:${workload.object.kind}/${workload.object.namespace ?? ''}/${workload.object.name ?? '(unnamed)'}#${workload.role}@${workload.object.file.path}`;
 }
 
 /** Two roots of one scan may hold the same address: the root is part of the id. */
@@ -149,7 +153,7 @@ function build(model: KubernetesModel, terraform: TerraformModel): ServingGraph 
 
 /** Model servers, their ports, and every way traffic reaches a port (outermost hop first). */
 function addTraffic(graph: ServingGraph, model: KubernetesModel): void {
-  // The same object written twice (two copies of a chart, a kustomize base and overlay) is one node.
+  // A container is one node however many servers the model finds in it.
   const done = new Set<string>();
   for (const server of modelServersIn(model)) {
     const workload = server.container.workload;

@@ -25,13 +25,14 @@ test('mermaid: the broken canary example, its identity path highlighted edge by 
   const text = await mermaidOf('examples/multi-model-canary/broken');
   assert.ok(text.startsWith('```mermaid\nflowchart LR\n'));
   assert.deepEqual(highlighted(text), [
+    'Internet -> Service models/fraud-canary-debug',
     'Deployment models/fraud-primary · Triton Inference Server -> ServiceAccount models/fraud',
     'ServiceAccount models/fraud -> IAM role aws_iam_role.fraud',
     'Deployment models/ranker-v1 · Triton Inference Server -> s3://acme-models/ranker',
     'IAM role aws_iam_role.fraud -> s3://acme-models/ranker',
   ]);
   assert.match(text, /^ {2}class [n\d,]+ attack$/m);
-  assert.match(text, /5 attack paths highlighted/);
+  assert.match(text, /6 attack paths highlighted/);
   assert.equal(await mermaidOf('examples/multi-model-canary/broken'), text);
 });
 

@@ -1,4 +1,5 @@
 import { sagemakerModelNotIsolated } from './aws/sagemaker-model-not-isolated.js';
+import { internetReachableControlPlane } from './graph/internet-reachable-control-plane.js';
 import { servingIdentityModelStorageAccess } from './graph/serving-identity-model-storage-access.js';
 import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
 import { canaryPostureWeaker } from './graph/canary-posture-weaker.js';
@@ -216,6 +217,7 @@ export const RULES: readonly Rule[] = [
   gkeNetworkPolicyUnenforced,
   gkeWorkloadIdentityOff,
   gkeEndpointPublic,
+  internetReachableControlPlane,
   servingIdentityModelStorageAccess,
   modelPodsNotIsolated,
   canaryPostureWeaker,
