@@ -146,6 +146,15 @@ function bucketUris(terraform: TerraformModel): UriNode[] {
   return uris.filter((uri) => uri.node.isWritten());
 }
 
+/**
+ * The scanned `aws_s3_bucket`s an S3 URI value names, as the model links do: by reference (also through an
+ * `aws_s3_object`'s `bucket`) or by the known name in `s3://<name>/…`. An unknown URI without references names none.
+ */
+export function s3BucketsNamedBy(terraform: TerraformModel, node: Node): TfResource[] {
+  const buckets = terraform.byType('tf:aws_s3_bucket').filter((bucket) => bucket.mode === 'managed');
+  return buckets.length === 0 ? [] : bucketsNamedBy(terraform, buckets, node, node.str());
+}
+
 const OBJECT_TYPES = new Set(['aws_s3_object', 'aws_s3_bucket_object']);
 
 function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[], node: Node, text: string | undefined): TfResource[] {

@@ -1,8 +1,7 @@
+import { bucketEncryption } from '../../model/aws/bucket-encryption.js';
 import { bucketParts, describeModelBucketUse, modelBucketEvidence, modelBuckets } from '../../model/aws/model-buckets.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
-
-const KMS = new Set(['aws:kms', 'aws:kms:dsse']);
 
 export const modelBucketWithoutCmkOrVersioning = defineRule({
   meta: {
@@ -87,21 +86,11 @@ resource "aws_sagemaker_model" "scorer" {
           const use = describeModelBucketUse(entry);
           const base = { address: bucket.address, use };
 
-          // Encryption: the separate resource (provider v4+) or the inline block of provider v3.
-          const encryptionBlocks: Node[] = [
-            ...bucketParts(terraform, bucket, 'aws_s3_bucket_server_side_encryption_configuration').map((part) => part.root),
-            ...bucket.root.get('server_side_encryption_configuration').items(),
-          ];
-          const inlineUnknown = bucket.root.get('server_side_encryption_configuration').state === 'unknown';
-          const defaults = encryptionBlocks.flatMap((block) => (block.get('rule').state === 'unknown' ? [block.get('rule')] : block.get('rule').items().flatMap((rule) => (rule.get('apply_server_side_encryption_by_default').state === 'unknown' ? [rule.get('apply_server_side_encryption_by_default')] : rule.get('apply_server_side_encryption_by_default').items()))));
-          if (!inlineUnknown && defaults.every((node) => node.state !== 'unknown')) {
-            if (defaults.length === 0) context.report({ messageId: 'noEncryptionConfig', data: base, at: bucket, object: bucket, related: modelBucketEvidence(entry) });
-            else if (!defaults.some((node) => kmsOrUnknown(node))) {
-              const algorithm = defaults[0]?.get('sse_algorithm');
-              const text = algorithm?.str() ?? '';
-              if (algorithm !== undefined && KMS.has(text)) context.report({ messageId: 'awsManagedKey', data: { ...base, algorithm: text }, at: algorithm, object: bucket, related: modelBucketEvidence(entry) });
-              else if (algorithm !== undefined) context.report({ messageId: 'notKms', data: { ...base, algorithm: text }, at: algorithm, object: bucket, related: modelBucketEvidence(entry) });
-            }
+          const encryption = bucketEncryption(terraform, bucket);
+          if (encryption.kind === 'none') context.report({ messageId: 'noEncryptionConfig', data: base, at: bucket, object: bucket, related: modelBucketEvidence(entry) });
+          else if (encryption.kind === 's3-managed' || encryption.kind === 'aws-managed-key') {
+            const { algorithm } = encryption;
+            context.report({ messageId: encryption.kind === 'aws-managed-key' ? 'awsManagedKey' : 'notKms', data: { ...base, algorithm: algorithm.str() ?? '' }, at: algorithm, object: bucket, related: modelBucketEvidence(entry) });
           }
 
           // A bucket created with Object Lock has versioning on, and it cannot be suspended (S3 User Guide, Object Lock).
@@ -128,12 +117,4 @@ function objectLockMayBeOn(bucket: Node): boolean {
   const legacy = bucket.get('object_lock_configuration');
   if (legacy.state === 'unknown') return true;
   return legacy.items().some((block) => block.get('object_lock_enabled').str() === 'Enabled' || block.get('object_lock_enabled').state === 'unknown');
-}
-
-/** A default-encryption block with SSE-KMS and a key of yours, or with a value not known before apply. */
-function kmsOrUnknown(node: Node): boolean {
-  const algorithm = node.get('sse_algorithm');
-  if (algorithm.state === 'unknown') return true;
-  if (!KMS.has(algorithm.str() ?? '')) return false;
-  return node.get('kms_master_key_id').isWritten();
 }
