@@ -4,6 +4,7 @@ import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
 import { canaryPostureWeaker } from './graph/canary-posture-weaker.js';
 import { rayClusterCarriesCredentials } from './graph/ray-cluster-carries-credentials.js';
 import { interactiveIdentityServesModels } from './graph/interactive-identity-serves-models.js';
+import { sharedWritableModelCache } from './graph/shared-writable-model-cache.js';
 import { servingAccountDangerousRbac } from './graph/serving-account-dangerous-rbac.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
@@ -221,6 +222,7 @@ export const RULES: readonly Rule[] = [
   canaryPostureWeaker,
   rayClusterCarriesCredentials,
   interactiveIdentityServesModels,
+  sharedWritableModelCache,
   servingAccountDangerousRbac,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
