@@ -5,6 +5,7 @@ import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
 import { canaryPostureWeaker } from './graph/canary-posture-weaker.js';
 import { rayClusterCarriesCredentials } from './graph/ray-cluster-carries-credentials.js';
 import { interactiveIdentityServesModels } from './graph/interactive-identity-serves-models.js';
+import { sharedWritableModelCache } from './graph/shared-writable-model-cache.js';
 import { inferenceCaptureSinkWeaker } from './graph/inference-capture-sink-weaker.js';
 import { servingAccountDangerousRbac } from './graph/serving-account-dangerous-rbac.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
@@ -224,6 +225,7 @@ export const RULES: readonly Rule[] = [
   canaryPostureWeaker,
   rayClusterCarriesCredentials,
   interactiveIdentityServesModels,
+  sharedWritableModelCache,
   inferenceCaptureSinkWeaker,
   servingAccountDangerousRbac,
   privilegedGpuContainer,

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { modelServerFacts } from './model-server.js';
 import { containerNamed, lineOfNode, modelOf } from './ml-testing.js';
-import { describeWriters, localPath, modelPaths, pathVolume, persistentlyWritableByServer, tfServingBasePaths } from './model-volumes.js';
-import type { PathVolume } from './model-volumes.js';
+import { cachePaths, describeWriters, localPath, modelPaths, mountStorage, pathStorage, pathVolume, persistentlyWritableByServer, sameStorage, tfServingBasePaths } from './model-volumes.js';
+import type { MountStorage, PathVolume } from './model-volumes.js';
 
 function volumeOf(yaml: string, container: string, path: string): PathVolume | undefined {
   const model = modelOf(yaml);
@@ -229,5 +229,129 @@ spec:
     const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: t}\nspec:\n  containers:\n    - name: vllm\n      image: vllm/vllm-openai:v0.6.3\n      args: [--model, /data/llama]\n    - name: tgi\n      image: ghcr.io/huggingface/text-generation-inference:2.4.0\n      env: [{name: MODEL_ID, value: bigscience/bloom-560m}]\n';
     assert.deepEqual(pathsOf(yaml, 'vllm'), ['models /data/llama <- --model=/data/llama']);
     assert.deepEqual(pathsOf(yaml, 'tgi'), []);
+  });
+});
+
+describe('cachePaths', () => {
+  const cachesOf = (yaml: string, name: string): string[] => {
+    const model = modelOf(yaml);
+    const server = modelServerFacts(model, containerNamed(model, name));
+    assert.ok(server);
+    return cachePaths(server).map((entry) => `${entry.path} <- ${entry.description}`);
+  };
+  const pod = (containers: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n${containers}`;
+
+  test("vLLM: the Hugging Face and vLLM caches' defaults under /root, replaced by what is set", () => {
+    assert.deepEqual(cachesOf(pod('    - {name: vllm, image: vllm/vllm-openai:v0.10.1}\n'), 'vllm'), ["/root/.cache/huggingface <- HF_HOME's default", "/root/.cache/vllm <- VLLM_CACHE_ROOT's default"]);
+    const set = pod('    - name: vllm\n      image: vllm/vllm-openai:v0.10.1\n      args: [--download-dir, /weights]\n      env:\n        - {name: HF_HOME, value: /hf}\n        - {name: VLLM_CACHE_ROOT, value: /compile}\n');
+    assert.deepEqual(cachesOf(set, 'vllm'), ['/weights <- --download-dir=/weights', '/hf <- env HF_HOME', '/compile <- env VLLM_CACHE_ROOT']);
+  });
+
+  test("a cache variable set from a Secret is unknown: no default either", () => {
+    const yaml = pod('    - name: vllm\n      image: vllm/vllm-openai:v0.10.1\n      env:\n        - {name: HF_HOME, valueFrom: {secretKeyRef: {name: s, key: k}}}\n');
+    assert.deepEqual(cachesOf(yaml, 'vllm'), ["/root/.cache/vllm <- VLLM_CACHE_ROOT's default"]);
+  });
+
+  test("TGI's image cache /data, NIM's /opt/nim/.cache, Ollama's model store; a Triton container given vLLM's variable", () => {
+    assert.deepEqual(cachesOf(pod('    - {name: tgi, image: ghcr.io/huggingface/text-generation-inference:3.0.1}\n'), 'tgi'), ["/data <- the image's Hugging Face cache"]);
+    assert.deepEqual(cachesOf(pod('    - {name: tgi, image: ghcr.io/huggingface/text-generation-inference:3.0.1, args: [--huggingface-hub-cache, /hub]}\n'), 'tgi'), ['/hub <- --huggingface-hub-cache=/hub']);
+    assert.deepEqual(cachesOf(pod('    - {name: nim, image: nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3}\n'), 'nim'), ["/opt/nim/.cache <- NIM_CACHE_PATH's default"]);
+    assert.deepEqual(cachesOf(pod('    - {name: ollama, image: ollama/ollama:0.5.7}\n'), 'ollama'), ["/root/.ollama/models <- OLLAMA_MODELS' default"]);
+    const triton = pod('    - name: triton\n      image: nvcr.io/nvidia/tritonserver:25.07-vllm-python-py3\n      env: [{name: VLLM_CACHE_ROOT, value: /cache/vllm}]\n');
+    assert.deepEqual(cachesOf(triton, 'triton'), ['/cache/vllm <- env VLLM_CACHE_ROOT']);
+  });
+});
+
+describe('mountStorage and pathStorage', () => {
+  const POD2 = (volumes: string, mounts: string, namespace = 'serving'): string => `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: ${namespace}}
+spec:
+  volumes:
+${volumes}
+  containers:
+    - name: c
+      image: busybox:1.36
+      volumeMounts:
+${mounts}
+`;
+  const storageOf = (yaml: string, index = 0): MountStorage | undefined => {
+    const model = modelOf(yaml);
+    const container = containerNamed(model, 'c');
+    const mount = container.node.get('volumeMounts').items()[index];
+    assert.ok(mount);
+    return mountStorage(model, container.workload, mount);
+  };
+  const spaces = (storage: MountStorage | undefined): string[] => (storage?.locations ?? []).map((location) => `${location.space} ${location.path}${location.oneNode ? ' one-node' : ''}`);
+  const claim = (name: string, modes: string, extra = ''): string => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: ${name}, namespace: serving}\nspec:\n  accessModes: [${modes}]\n${extra}---\n`;
+
+  test('a claim in the scan: its namespace and name, the subPath, ReadWriteOnce shared on one node only', () => {
+    const pod = POD2('    - {name: v, persistentVolumeClaim: {claimName: cache}}', '        - {name: v, mountPath: /data, subPath: a/b}');
+    assert.deepEqual(spaces(storageOf(claim('cache', 'ReadWriteMany') + pod)), ['pvc:serving/cache a/b']);
+    assert.deepEqual(spaces(storageOf(claim('cache', 'ReadWriteOnce') + pod)), ['pvc:serving/cache a/b one-node']);
+    assert.equal(storageOf(claim('cache', 'ReadWriteMany') + pod)?.writable, true);
+  });
+
+  test('nothing for a claim not in the scan, a templated claim, ReadWriteOncePod, subPathExpr; ReadOnlyMany only is not writable', () => {
+    const pod = (name: string, mount = '{name: v, mountPath: /data}'): string => POD2(`    - {name: v, persistentVolumeClaim: {claimName: "${name}"}}`, `        - ${mount}`);
+    assert.deepEqual(spaces(storageOf(pod('cache'))), []);
+    assert.deepEqual(spaces(storageOf(claim('cache', 'ReadWriteMany') + pod('{{ .Values.claim }}'))), []);
+    assert.deepEqual(spaces(storageOf(claim('cache', 'ReadWriteOncePod') + pod('cache'))), []);
+    assert.equal(storageOf(claim('cache', 'ReadWriteMany') + pod('cache', '{name: v, mountPath: /data, subPathExpr: $(POD)}')), undefined);
+    const readOnlyMany = storageOf(claim('cache', 'ReadOnlyMany') + pod('cache'));
+    assert.deepEqual([spaces(readOnlyMany), readOnlyMany?.writable], [['pvc:serving/cache '], false]);
+  });
+
+  test('read-only on the mount or the source; readOnly written as a string is unknown; ConfigMaps are never writable', () => {
+    const nfs = (source: string, mount: string): MountStorage | undefined => storageOf(POD2(`    - {name: v, nfs: {server: NFS.example.com, path: /exports/${source}}}`, `        - {name: v, mountPath: /data${mount}}`));
+    assert.deepEqual(spaces(nfs('a/', '')), ['nfs:nfs.example.com exports/a']);
+    assert.equal(nfs('a', '')?.writable, true);
+    assert.equal(nfs('a', ', readOnly: true')?.writable, false);
+    assert.equal(nfs('a, readOnly: true', '')?.writable, false);
+    assert.equal(nfs('a', ', readOnly: "true"')?.writable, undefined);
+    assert.equal(storageOf(POD2('    - {name: v, configMap: {name: m}}', '        - {name: v, mountPath: /data}'))?.writable, false);
+  });
+
+  test('hostPath: the host directory, one inside the other overlaps; emptyDir and inline CSI are the pod\'s own', () => {
+    const host = storageOf(POD2('    - {name: v, hostPath: {path: /mnt/models/}}', '        - {name: v, mountPath: /data, subPath: llama}'));
+    const wider = storageOf(POD2('    - {name: v, hostPath: {path: /mnt}}', '        - {name: v, mountPath: /data}'));
+    const sibling = storageOf(POD2('    - {name: v, hostPath: {path: /mnt/other}}', '        - {name: v, mountPath: /data}'));
+    assert.deepEqual(spaces(host), ['host mnt/models/llama']);
+    const [a, b, c] = [host?.locations[0], wider?.locations[0], sibling?.locations[0]];
+    assert.ok(a && b && c);
+    assert.equal(sameStorage(a, b), true);
+    assert.equal(sameStorage(a, c), false);
+    assert.deepEqual(spaces(storageOf(POD2('    - {name: v, emptyDir: {}}', '        - {name: v, mountPath: /data}'))), []);
+    assert.deepEqual(spaces(storageOf(POD2('    - {name: v, csi: {driver: secrets-store.csi.k8s.io}}', '        - {name: v, mountPath: /data}'))), []);
+  });
+
+  test("a claim's PersistentVolume: its NFS export, host path or CSI handle; not when another claim names the same volume", () => {
+    const pv = (name: string, source: string): string => `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ${name}}\nspec:\n  accessModes: [ReadWriteMany]\n  ${source}\n---\n`;
+    const pod = POD2('    - {name: v, persistentVolumeClaim: {claimName: cache}}', '        - {name: v, mountPath: /data, subPath: x}');
+    const bound = claim('cache', 'ReadWriteMany', '  volumeName: pv-a\n');
+    assert.deepEqual(spaces(storageOf(pv('pv-a', 'nfs: {server: nfs.example.com, path: /exports}') + bound + pod)), ['pvc:serving/cache x', 'nfs:nfs.example.com exports/x']);
+    assert.deepEqual(spaces(storageOf(pv('pv-a', 'csi: {driver: efs.csi.aws.com, volumeHandle: fs-123}') + bound + pod)), ['pvc:serving/cache x', 'csi:efs.csi.aws.com:fs-123 x']);
+    const preBound = pv('pv-b', 'hostPath: {path: /srv}\n  claimRef: {name: cache, namespace: serving}');
+    assert.deepEqual(spaces(storageOf(preBound + claim('cache', 'ReadWriteMany') + pod)), ['pvc:serving/cache x', 'host srv/x']);
+    const rival = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: other, namespace: elsewhere}\nspec:\n  accessModes: [ReadWriteMany]\n  volumeName: pv-a\n---\n';
+    assert.deepEqual(spaces(storageOf(pv('pv-a', 'nfs: {server: nfs.example.com, path: /exports}') + rival + bound + pod)), ['pvc:serving/cache x']);
+  });
+
+  test("pathStorage: the mount behind a model path, and KServe's pvc:// claim with the path inside it", () => {
+    const yaml = `${claim('cache', 'ReadWriteMany')}${POD2('    - {name: v, persistentVolumeClaim: {claimName: cache}}', '        - {name: v, mountPath: /data, readOnly: true}')}`;
+    const model = modelOf(yaml);
+    const found = pathStorage(model, containerNamed(model, 'c'), '/data/hf/hub');
+    assert.deepEqual([spaces(found?.storage), found?.storage.writable], [['pvc:serving/cache hf/hub'], false]);
+    const isvc = `${claim('models', 'ReadWriteMany')}apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: iris, namespace: serving}
+spec:
+  predictor:
+    model:
+      modelFormat: {name: sklearn}
+      storageUri: pvc://models/iris/v1
+`;
+    const kserve = modelOf(isvc);
+    assert.deepEqual(spaces(pathStorage(kserve, containerNamed(kserve, 'kserve-container'), '/mnt/models')?.storage), ['pvc:serving/models iris/v1']);
   });
 });

@@ -7,7 +7,7 @@
 // downwardAPI and projected volumes, and image volumes, are always mounted read-only; `readOnly: true`
 // on a volume source (persistentVolumeClaim, nfs, csi, …) forces every mount of it read-only.
 import { DEPLOYMENT_MODE_ANNOTATION, KSERVE_GROUP } from '../adapt/crds/kserve.js';
-import type { ContainerRef, KubernetesModel, Workload } from '../kubernetes.js';
+import type { ContainerRef, K8sObject, KubernetesModel, Workload } from '../kubernetes.js';
 import { findObject } from '../references.js';
 import type { Node } from '../value.js';
 import type { ModelServer } from './model-server.js';
@@ -277,7 +277,12 @@ export interface ModelPath {
   readonly role: 'models' | 'model-config' | 'libraries';
 }
 
-function fromSetting(setting: Setting, role: ModelPath['role']): ModelPath | undefined {
+/** A cache the server fills from a model hub and loads again (Hugging Face, vLLM, NIM, Ollama caches). */
+export interface CachePath extends Omit<ModelPath, 'role'> {
+  readonly role: 'cache';
+}
+
+function fromSetting<R extends ModelPath['role'] | 'cache'>(setting: Setting, role: R): { path: string; description: string; setting: Setting; role: R } | undefined {
   const path = typeof setting.value === 'string' ? localPath(setting.value) : undefined;
   return path === undefined ? undefined : { path, description: setting.description, setting, role };
 }
@@ -383,4 +388,210 @@ export function describeWriters(writers: readonly VolumeWriter[]): string {
 /** The server can write there and the data outlives the pod: code run in the server can tamper with every later start (IG-K8S-012). */
 export function persistentlyWritableByServer(volume: PathVolume): boolean {
   return volume.serverWrites === true && volume.persistent === true;
+}
+
+// What servers download and load again on the next start without checking it (catalogue F.6 IG-GRAPH-009).
+// huggingface_hub: HF_HUB_CACHE, else $HF_HOME/hub with HF_HOME defaulting to ~/.cache/huggingface
+// (HUGGINGFACE_HUB_CACHE, TRANSFORMERS_CACHE: older spellings; TGI's `--huggingface-hub-cache`); vLLM:
+// VLLM_CACHE_ROOT, default ~/.cache/vllm (vllm/envs.py), and `--download-dir`; NIM: NIM_CACHE_PATH, default
+// /opt/nim/.cache; Ollama: OLLAMA_MODELS, default ~/.ollama/models. The servers' images run as root.
+const HF_CACHE_ENV = ['HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'TRANSFORMERS_CACHE', 'HF_HOME'];
+const CACHE_SETTINGS: ReadonlyArray<{ readonly flags?: readonly string[]; readonly env: readonly string[] }> = [
+  { flags: ['--download-dir', '--huggingface-hub-cache'], env: HF_CACHE_ENV },
+  { env: ['VLLM_CACHE_ROOT'] },
+  { env: ['NIM_CACHE_PATH'] },
+  { env: ['OLLAMA_MODELS'] },
+];
+const CACHE_DEFAULTS: ReadonlyArray<{ readonly kinds: readonly ModelServer['kind'][]; readonly unless: readonly string[]; readonly path: string; readonly description: string; readonly imageOnly?: boolean }> = [
+  { kinds: ['vllm', 'sglang'], unless: HF_CACHE_ENV, path: '/root/.cache/huggingface', description: "HF_HOME's default" },
+  { kinds: ['vllm'], unless: ['VLLM_CACHE_ROOT'], path: '/root/.cache/vllm', description: "VLLM_CACHE_ROOT's default" },
+  // TGI's image points its hub cache at /data.
+  { kinds: ['tgi'], unless: [...HF_CACHE_ENV, '--huggingface-hub-cache'], path: '/data', description: "the image's Hugging Face cache", imageOnly: true },
+  { kinds: ['nim'], unless: ['NIM_CACHE_PATH'], path: '/opt/nim/.cache', description: "NIM_CACHE_PATH's default" },
+  { kinds: ['ollama'], unless: ['OLLAMA_MODELS'], path: '/root/.ollama/models', description: "OLLAMA_MODELS' default" },
+];
+
+/**
+ * The caches a server fills from a model hub and loads from again: the cache variables and flags it is
+ * given (any server: a Triton vLLM backend reads vLLM's), else its kind's default when it has one.
+ */
+export function cachePaths(server: ModelServer): CachePath[] {
+  const out: CachePath[] = [];
+  const written = new Set<string>();
+  for (const query of CACHE_SETTINGS) {
+    for (const setting of server.settings({ flags: query.flags ?? [], env: query.env })) {
+      written.add(setting.name.replace(/=.*$/, ''));
+      const entry = fromSetting(setting, 'cache');
+      if (entry && !out.some((other) => other.path === entry.path)) out.push(entry);
+    }
+  }
+  for (const fallback of CACHE_DEFAULTS) {
+    if (!fallback.kinds.includes(server.kind) || fallback.unless.some((name) => written.has(name))) continue;
+    if (fallback.imageOnly === true && !server.evidence.includes('image')) continue;
+    out.push({ path: fallback.path, description: fallback.description, setting: undefined, role: 'cache' });
+  }
+  return out;
+}
+
+/**
+ * Storage that pods of other workloads can mount too, and the part of it one mount reaches. Sharing is
+ * by the backing storage: one PersistentVolumeClaim (namespace and name), the NFS export, CSI volume
+ * handle or host path of the PersistentVolume bound to a claim, an inline NFS export or hostPath. A
+ * PersistentVolume binds one claim only, so two claims naming one volume are not both mounted.
+ * emptyDir, ephemeral and inline CSI volumes belong to one pod.
+ */
+export interface SharedStorage {
+  /** Which storage: `pvc:<namespace>/<claim>`, `nfs:<server>`, `host`, `csi:<driver>:<handle>`. */
+  readonly space: string;
+  /** Where inside it, without a leading slash; '' is all of it. */
+  readonly path: string;
+  /** A claim without ReadWriteMany: attached to one node at a time, so only pods on that node share it. */
+  readonly oneNode: boolean;
+  /** For messages: `PersistentVolumeClaim models (ReadWriteMany)`, `NFS export nfs.example.com:/exports/models`. */
+  readonly description: string;
+  /** Where the sharing is written: the claim's access modes, the PersistentVolume's source, the volume source. */
+  readonly at: Node;
+}
+
+/** What one mount reaches of shared storage, and whether the mount can write there (undefined: cannot tell). */
+export interface MountStorage {
+  readonly locations: readonly SharedStorage[];
+  readonly writable: boolean | undefined;
+}
+
+/** Templates and variables (`{{ .Values.claim }}`, `$(NAME)`, `${NAME}`) are not names. */
+function resolved(text: string | undefined): string | undefined {
+  return text === undefined || text === '' || /\{\{|\$[({]/.test(text) ? undefined : text;
+}
+
+function join(base: string, relative: string): string {
+  return [base.replace(/^\/+|\/+$/g, ''), relative].filter((part) => part !== '').join('/');
+}
+
+/**
+ * The PersistentVolume a claim is bound to in the files: its `volumeName`, or a volume whose `claimRef`
+ * names it. A volume binds one claim: when its `claimRef` names another claim, or another claim also
+ * names it, which one binds is not known here (the other stays Pending).
+ */
+function boundVolume(model: KubernetesModel, claim: K8sObject): K8sObject | undefined {
+  const refersTo = (volume: K8sObject, other: K8sObject): boolean => {
+    const ref = volume.root.get('spec', 'claimRef');
+    return ref.get('name').str() === other.name && (ref.get('namespace').str() ?? '') === (other.namespace ?? '');
+  };
+  const named = resolved(claim.root.get('spec', 'volumeName').str());
+  const volume =
+    named !== undefined
+      ? findObject(model, { kind: 'PersistentVolume', groups: CORE, namespace: undefined, name: named, near: claim })
+      : model.byType('k8s:PersistentVolume').find((candidate) => candidate.group === '' && refersTo(candidate, claim));
+  if (!volume) return undefined;
+  if (volume.root.get('spec', 'claimRef').isWritten() && !refersTo(volume, claim)) return undefined;
+  const rival = model.byType('k8s:PersistentVolumeClaim').some((other) => (other.name !== claim.name || other.namespace !== claim.namespace) && other.root.get('spec', 'volumeName').str() === volume.name);
+  return rival ? undefined : volume;
+}
+
+/** The storage behind a PersistentVolume (NFS, hostPath / local, CSI handle). */
+function volumeBacking(volume: K8sObject, relative: string, oneNode: boolean): { locations: SharedStorage[]; readOnly: boolean } {
+  const spec = volume.root.get('spec');
+  const label = `PersistentVolume ${volume.name ?? '?'}`;
+  const nfsServer = resolved(spec.get('nfs', 'server').str()?.toLowerCase());
+  const nfsPath = resolved(spec.get('nfs', 'path').str());
+  if (nfsServer !== undefined && nfsPath !== undefined && localPath(nfsPath) !== undefined) {
+    return { locations: [{ space: `nfs:${nfsServer}`, path: join(localPath(nfsPath) as string, relative), oneNode, description: `NFS export ${nfsServer}:${nfsPath} (${label})`, at: spec.get('nfs') }], readOnly: spec.get('nfs', 'readOnly').isTrue() };
+  }
+  for (const source of ['hostPath', 'local']) {
+    const path = resolved(spec.get(source, 'path').str());
+    const local = path === undefined ? undefined : localPath(path);
+    if (local !== undefined) return { locations: [{ space: 'host', path: join(local, relative), oneNode, description: `host path ${local} (${label})`, at: spec.get(source) }], readOnly: false };
+  }
+  const driver = resolved(spec.get('csi', 'driver').str());
+  const handle = resolved(spec.get('csi', 'volumeHandle').str());
+  if (driver !== undefined && handle !== undefined) {
+    return { locations: [{ space: `csi:${driver}:${handle}`, path: relative, oneNode, description: `CSI volume ${handle} of ${driver} (${label})`, at: spec.get('csi') }], readOnly: spec.get('csi', 'readOnly').isTrue() };
+  }
+  return { locations: [], readOnly: false };
+}
+
+/**
+ * A claim in the files with readable access modes: the claim itself and what its PersistentVolume is
+ * backed by. A ReadWriteOncePod claim is one pod's; a claim not in the files is unknown (nothing).
+ */
+function claimStorage(model: KubernetesModel, owner: K8sObject, claimName: string | undefined, relative: string): { locations: SharedStorage[]; readOnly: boolean } {
+  const name = resolved(claimName);
+  const namespace = owner.namespace;
+  if (name === undefined || (namespace !== undefined && resolved(namespace) === undefined)) return { locations: [], readOnly: false };
+  const claim = findObject(model, { kind: 'PersistentVolumeClaim', groups: CORE, namespace, name, near: owner });
+  const modes = accessModes(claim?.root.get('spec'));
+  if (!claim || modes === undefined || modes.length === 0) return { locations: [], readOnly: false };
+  const shared = modes.filter((mode) => mode !== 'ReadWriteOncePod');
+  if (shared.length === 0) return { locations: [], readOnly: false };
+  const oneNode = !shared.includes('ReadWriteMany') && !shared.includes('ReadOnlyMany');
+  const description = `PersistentVolumeClaim ${namespace === undefined ? '' : `${namespace}/`}${name} (${shared.join(', ')})`;
+  const own: SharedStorage = { space: `pvc:${namespace ?? ''}/${name}`, path: relative, oneNode, description, at: claim.root.get('spec', 'accessModes') };
+  const volume = boundVolume(model, claim);
+  const backing = volume ? volumeBacking(volume, relative, oneNode) : { locations: [], readOnly: false };
+  // Only ReadOnlyMany: no pod gets to write it (the volume plugin may refuse, or mount it read-only).
+  const readOnly = backing.readOnly || shared.every((mode) => mode === 'ReadOnlyMany');
+  return { locations: [own, ...backing.locations], readOnly };
+}
+
+/**
+ * The shared storage a container's `volumeMounts[]` item reaches (at `path` inside the container, the
+ * mount path by default) and whether the mount can write it. Undefined when the volume is not written
+ * in the pod, or the path inside the volume cannot be read (`subPathExpr`).
+ */
+export function mountStorage(model: KubernetesModel, workload: Workload, mount: Node, path?: string): MountStorage | undefined {
+  const volumeName = mount.get('name').str();
+  const written = mount.get('mountPath').str();
+  const mountPath = written === undefined ? undefined : localPath(written);
+  const found = volumeName === undefined ? undefined : volumeNamed(workload, volumeName);
+  if (!found || mountPath === undefined || found.source === undefined) return undefined;
+  const relative = volumeRelative(mount, mountPath, path === undefined ? mountPath : path);
+  if (relative === undefined) return undefined;
+  const { node: volume, source } = found;
+  const mountReadOnly = readOnlyFlag(mount.get('readOnly'));
+  let locations: SharedStorage[] = [];
+  let backingReadOnly = false;
+  if (source === 'persistentVolumeClaim') {
+    ({ locations, readOnly: backingReadOnly } = claimStorage(model, workload.object, volume.get('persistentVolumeClaim', 'claimName').str(), relative));
+  } else if (source === 'hostPath') {
+    const hostPath = resolved(volume.get('hostPath', 'path').str());
+    const local = hostPath === undefined ? undefined : localPath(hostPath);
+    if (local !== undefined) locations = [{ space: 'host', path: join(local, relative), oneNode: false, description: `hostPath ${local}`, at: volume.get('hostPath') }];
+  } else if (source === 'nfs') {
+    const server = resolved(volume.get('nfs', 'server').str()?.toLowerCase());
+    const exported = resolved(volume.get('nfs', 'path').str());
+    const local = exported === undefined ? undefined : localPath(exported);
+    if (server !== undefined && local !== undefined) locations = [{ space: `nfs:${server}`, path: join(local, relative), oneNode: false, description: `NFS export ${server}:${local}`, at: volume.get('nfs') }];
+  }
+  const sourceReadOnly = source === 'volumeClaimTemplate' ? false : readOnlyFlag(volume.get(source, 'readOnly'));
+  let writable: boolean | undefined;
+  if (READ_ONLY_SOURCES.has(source) || mountReadOnly === true || sourceReadOnly === true || backingReadOnly) writable = false;
+  else if (mountReadOnly === undefined || sourceReadOnly === undefined) writable = undefined;
+  else writable = true;
+  return { locations, writable };
+}
+
+/**
+ * The shared storage behind one path of a container (see pathVolume), KServe's `pvc://` mount included;
+ * undefined when no volume backs the path or it cannot be resolved.
+ */
+export function pathStorage(model: KubernetesModel, container: ContainerRef, path: string): { volume: PathVolume; storage: MountStorage } | undefined {
+  const volume = pathVolume(model, container, path);
+  if (!volume) return undefined;
+  if (volume.mount) {
+    const storage = mountStorage(model, container.workload, volume.mount, volume.path);
+    return storage && { volume, storage };
+  }
+  // KServe mounts `pvc://<claim>/<path>` at /mnt/models (read-only unless its annotation says otherwise).
+  const uri = storageUriOf(container)?.str();
+  const match = uri === undefined ? null : /^pvc:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (!match || volume.source !== 'persistentVolumeClaim') return undefined;
+  const rest = volume.path === KSERVE_MODEL_PATH ? '' : volume.path.slice(KSERVE_MODEL_PATH.length + 1);
+  const { locations } = claimStorage(model, container.workload.object, match[1], join(match[2] ?? '', rest));
+  return { volume, storage: { locations, writable: volume.serverWrites } };
+}
+
+/** The same storage, and one path inside the other (or equal). */
+export function sameStorage(a: SharedStorage, b: SharedStorage): boolean {
+  return a.space === b.space && overlaps(a.path, b.path);
 }
