@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../parse/kubernetes/types.js';
+import type { ParsedDocument, TerraformReference } from '../parse/kubernetes/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Node } from './value.js';
 
@@ -112,4 +112,9 @@ function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Whether a reference (`aws_s3_bucket.models`, `aws_s3_bucket.models["a"]`) names this resource instance. */
+export function refersTo(reference: TerraformReference, resource: TfResource): boolean {
+  return reference.address === resource.configAddress && (reference.key === undefined || reference.key === resource.key);
 }

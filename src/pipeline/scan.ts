@@ -6,6 +6,7 @@ import type { DiscoveredFile, DiscoveryProblem } from '../discover/discover.js';
 import type { FileRecord, Finding, Severity } from '../findings/finding.js';
 import { compareFindings, compareText, dropRepeats, keepMostSpecific } from '../findings/most-specific.js';
 import type { ScanResult } from '../findings/scan-result.js';
+import type { Subject } from '../model/subject.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
 import { buildTerraformModel } from '../model/terraform.js';
 import type { KubernetesModel } from '../model/kubernetes.js';
@@ -46,6 +47,8 @@ export interface ScanOutput {
   readonly terraformMs: number;
   /** The models the rules ran on: the serving graph and its pictures are drawn from them. */
   readonly models: { readonly kubernetes: KubernetesModel; readonly terraform: TerraformModel };
+  /** The object or resource a finding is about (by fingerprint), for views that group findings by what they concern. */
+  readonly subjectOf: (finding: Finding) => Subject | undefined;
 }
 
 /** Problems that mean part of the input was not reviewed: the scan is incomplete. */
@@ -132,6 +135,7 @@ export async function scanFiles(input: ScanInput): Promise<ScanOutput> {
     sources,
     terraformMs,
     models: { kubernetes: model, terraform: terraform.model },
+    subjectOf: (finding) => objectByFingerprint.get(finding.fingerprint),
     result: {
       findings: suppressed.findings.sort(compareFindings),
       files: records.sort((a, b) => compareText(a.path, b.path)),

@@ -1,7 +1,8 @@
-import type { TerraformReference } from '../../parse/kubernetes/types.js';
 import type { K8sObject, KubernetesModel } from '../kubernetes.js';
 import { modelUris } from '../ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
+import { refersTo } from '../terraform.js';
+import { sagemakerEndpoints } from './sagemaker-endpoints.js';
 import type { Node } from '../value.js';
 
 /** How a bucket is tied to model serving. */
@@ -104,9 +105,6 @@ export function namesBucket(node: Node, bucket: TfResource): boolean {
   return name !== undefined && node.str() === name;
 }
 
-export function refersTo(reference: TerraformReference, resource: TfResource): boolean {
-  return reference.address === resource.configAddress && (reference.key === undefined || reference.key === resource.key);
-}
 
 interface UriNode {
   readonly use: ModelBucketUse;
@@ -173,55 +171,9 @@ function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[
   return [...named];
 }
 
-/**
- * Models and endpoint configurations that an `aws_sagemaker_endpoint` of the scan serves: the
- * endpoint names the configuration (`endpoint_config_name`), whose production or shadow variants
- * name the model (`model_name`), by reference or by known name.
- */
+/** Models and endpoint configurations that an `aws_sagemaker_endpoint` of the scan serves. */
 function liveServingResources(terraform: TerraformModel): Set<TfResource> {
-  const live = new Set<TfResource>();
-  const configs = byName(terraform.byType('tf:aws_sagemaker_endpoint_configuration').filter((config) => config.mode === 'managed'));
-  const models = byName(terraform.byType('tf:aws_sagemaker_model').filter((model) => model.mode === 'managed'));
-  for (const endpoint of terraform.byType('tf:aws_sagemaker_endpoint')) {
-    if (endpoint.mode !== 'managed') continue;
-    for (const config of resourcesNamedBy(terraform, endpoint.root.get('endpoint_config_name'), configs)) {
-      live.add(config);
-      for (const block of ['production_variants', 'shadow_production_variants']) {
-        for (const variant of config.root.get(block).items()) {
-          for (const model of resourcesNamedBy(terraform, variant.get('model_name'), models)) live.add(model);
-        }
-      }
-    }
-  }
-  return live;
-}
-
-interface NamedResources {
-  readonly all: ReadonlySet<TfResource>;
-  readonly byName: ReadonlyMap<string, readonly TfResource[]>;
-}
-
-function byName(resources: readonly TfResource[]): NamedResources {
-  const index = new Map<string, TfResource[]>();
-  for (const resource of resources) {
-    const name = resource.root.get('name').str();
-    if (name === undefined) continue;
-    const list = index.get(name) ?? [];
-    list.push(resource);
-    index.set(name, list);
-  }
-  return { all: new Set(resources), byName: index };
-}
-
-/** The candidates a value names: by reference (through the model's address index) or by known `name` (what namesResource decides, indexed). */
-function resourcesNamedBy(terraform: TerraformModel, node: Node, candidates: NamedResources): TfResource[] {
-  const named = new Set<TfResource>();
-  for (const reference of node.references()) {
-    for (const resource of terraform.instancesOf(reference.address, node)) if (candidates.all.has(resource) && refersTo(reference, resource)) named.add(resource);
-  }
-  const text = node.str();
-  if (text !== undefined) for (const resource of candidates.byName.get(text) ?? []) named.add(resource);
-  return [...named];
+  return new Set(sagemakerEndpoints(terraform).flatMap((served) => [...served.configs, ...served.models]));
 }
 
 /** `the model artifacts of 'aws_sagemaker_model.scorer'` (and how many more uses), for messages. */

@@ -2,7 +2,7 @@ import type { KubernetesModel } from '../kubernetes.js';
 import { modelServerOf } from '../model-servers.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
-import { refersTo } from './model-buckets.js';
+import { refersTo } from '../terraform.js';
 
 /** Where a model server's image comes from an ECR repository of the scan. */
 export interface ModelImageUse {

@@ -1,6 +1,7 @@
 import { bucketEncryption } from '../../model/aws/bucket-encryption.js';
 import type { BucketEncryption } from '../../model/aws/bucket-encryption.js';
-import { namesBucket, refersTo, s3BucketsNamedBy } from '../../model/aws/model-buckets.js';
+import { namesBucket, s3BucketsNamedBy } from '../../model/aws/model-buckets.js';
+import { refersTo } from '../../model/terraform.js';
 import type { TerraformModel, TfResource } from '../../model/terraform.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
