@@ -150,6 +150,7 @@ function legend(layout: Layout, withPaths: boolean): string {
 }
 
 function svg(layout: Layout, view: GraphView, pathIds: ReturnType<typeof pathIdsOf>): string {
+  const ends = new Map(layout.nodes.map((placed, index) => [placed.node.id, { element: `n${index + 1}`, label: placed.node.label }]));
   const lines = [
     `<svg id="graph" role="img" aria-labelledby="picture-title" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
     '<defs>',
@@ -157,7 +158,7 @@ function svg(layout: Layout, view: GraphView, pathIds: ReturnType<typeof pathIds
     '<marker id="arrow-hot" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" class="arrow-hot"/></marker>',
     '</defs>',
     '<g class="edges">',
-    ...layout.edges.map((placed, index) => edgeMarkup(placed, index, view.hotEdges.has(placed.edge), pathIds.edges.get(placed.edge) ?? [])),
+    ...layout.edges.map((placed, index) => edgeMarkup(placed, index, ends, view.hotEdges.has(placed.edge), pathIds.edges.get(placed.edge) ?? [])),
     '</g>',
     '<g class="nodes">',
     ...layout.nodes.map((placed, index) => nodeMarkup(placed, index, view.hotNodes.has(placed.node.id), pathIds.nodes.get(placed.node.id) ?? [])),
@@ -171,16 +172,18 @@ function points(route: readonly Point[]): string {
   return route.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ');
 }
 
-function edgeMarkup(placed: PlacedEdge, index: number, hot: boolean, paths: readonly string[]): string {
+function edgeMarkup(placed: PlacedEdge, index: number, ends: ReadonlyMap<string, { element: string; label: string }>, hot: boolean, paths: readonly string[]): string {
   const { edge } = placed;
+  const from = ends.get(edge.from);
+  const to = ends.get(edge.to);
   const where = locationOf(edge.at);
   // Escaped line by line: escapeHtml makes a newline visible as \x0a, as the text report does.
-  const tooltip = [`${edge.kind}: ${edge.label}`, ...(where ? [where] : [])].map(escapeHtml).join('\n');
+  const tooltip = [`${from?.label ?? edge.from} → ${to?.label ?? edge.to}`, `${edge.kind}: ${edge.label}`, ...(where ? [where] : [])].map(escapeHtml).join('\n');
   const label = placed.label
     ? `<text x="${round(placed.label.x + placed.label.width / 2)}" y="${round(placed.label.y + placed.label.height / 2)}" class="edge-label">${escapeHtml(placed.label.text)}</text>`
     : '';
   return [
-    `<g class="edge${hot ? ' hot' : ''} e-${edge.kind}" id="e${index + 1}"${paths.length > 0 ? ` data-paths="${paths.join(' ')}"` : ''}>`,
+    `<g class="edge${hot ? ' hot' : ''} e-${edge.kind}" id="e${index + 1}" data-from="${from?.element ?? ''}" data-to="${to?.element ?? ''}"${paths.length > 0 ? ` data-paths="${paths.join(' ')}"` : ''}>`,
     `<title>${tooltip}</title>`,
     `<path d="${points(placed.points)}" marker-end="url(#${hot ? 'arrow-hot' : 'arrow'})"/>`,
     label,
