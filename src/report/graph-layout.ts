@@ -11,7 +11,7 @@ export const NODE_FONT_SIZE = 12;
 export const EDGE_FONT_SIZE = 11;
 const CHAR_WIDTH = 0.6;
 export const LINE_HEIGHT = 15;
-const WRAP_AT = 30;
+const WRAP_AT = 32;
 const MAX_LINES = 3;
 
 /** The column each kind is drawn in; an edge against this order is laid out reversed and drawn pointing back. */

@@ -68,6 +68,12 @@ test('html: the fixed variant draws the graph with nothing highlighted', async (
   assert.ok([...html.matchAll(/<g class="node /g)].length >= 30, 'the whole graph is drawn');
 });
 
+test('html: a scan with no serving graph says so instead of drawing an empty picture', async () => {
+  const html = await htmlOf('examples/vertex-ai/vulnerable');
+  assert.match(html, /<p id="empty">The serving graph is empty/);
+  assert.doesNotMatch(html, /<svg|id="fit"/);
+});
+
 test('html: self-contained — nothing fetched, one script, and the Content-Security-Policy admits only the page’s own style and script', async () => {
   const html = await htmlOf(BROKEN_EXAMPLE);
   for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {

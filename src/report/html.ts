@@ -60,11 +60,15 @@ export async function renderHtml(graph: ServingGraph, result: ScanResult, option
     '<main>',
     '<section id="picture" aria-labelledby="picture-title">',
     '<h2 id="picture-title">Serving graph</h2>',
-    legend(layout, findings.length > 0),
-    '<p class="controls"><button type="button" id="fit" aria-pressed="false">Fit the picture to the window</button> <span class="note">Unlabelled edges carry traffic or join a workload to its ports; hover over a node or edge for its file:line.</span></p>',
-    '<div class="frame">',
-    svg(layout, view, pathIds),
-    '</div>',
+    ...(layout.nodes.length === 0
+      ? ['<p id="empty">The serving graph is empty: the scan found no model server, serving identity or model artifact.</p>']
+      : [
+          legend(layout, findings.length > 0),
+          '<p class="controls"><button type="button" id="fit" aria-pressed="false">Fit the picture to the window</button> <span class="note">Unlabelled edges carry traffic or join a workload to its ports; hover over a node or edge for its file:line.</span></p>',
+          '<div class="frame">',
+          svg(layout, view, pathIds),
+          '</div>',
+        ]),
     view.omitted > 0 ? `<p class="note">${view.omitted} more node${plural(view.omitted)} of the serving graph not drawn.</p>` : '',
     '</section>',
     '<section id="paths" aria-labelledby="paths-title">',
