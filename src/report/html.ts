@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingLocation, Severity } from '../findings/finding.js';
 import type { ScanResult } from '../findings/scan-result.js';
-import type { GraphNodeKind, ServingGraph } from '../graph/serving-graph.js';
+import type { GraphEdge, GraphNodeKind, ServingGraph } from '../graph/serving-graph.js';
 import type { Layout, PlacedEdge, PlacedNode, Point } from './graph-layout.js';
 import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, layoutView } from './graph-layout.js';
 import type { GraphView } from './graph-view.js';
@@ -77,7 +77,7 @@ export async function renderHtml(graph: ServingGraph, result: ScanResult, option
     findings.length === 0 ? '' : '<p class="note">Point at a path (or select it with the keyboard) to show only its part of the graph; click to keep it.</p>',
     '</section>',
     '</main>',
-    `<footer>inferguard ${escapeHtml(options.toolVersion)} · ${result.files.length} file${plural(result.files.length)} · every location is relative to where the scan ran</footer>`,
+    `<footer>inferguard ${escapeHtml(options.toolVersion)} · ${result.files.length} file${plural(result.files.length)}</footer>`,
   ].filter((line) => line.length > 0);
 
   const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -112,9 +112,9 @@ function severityCounts(findings: readonly Finding[]): string {
 }
 
 /** Per node and edge id, the paths (`p1`, `p2`, … in report order) it lies on. */
-function pathIdsOf(view: GraphView): { readonly nodes: ReadonlyMap<string, string[]>; readonly edges: ReadonlyMap<object, string[]> } {
+function pathIdsOf(view: GraphView): { readonly nodes: ReadonlyMap<string, string[]>; readonly edges: ReadonlyMap<GraphEdge, string[]> } {
   const nodes = new Map<string, string[]>();
-  const edges = new Map<object, string[]>();
+  const edges = new Map<GraphEdge, string[]>();
   view.paths.forEach((path, index) => {
     for (const id of path.nodes) nodes.set(id, [...(nodes.get(id) ?? []), `p${index + 1}`]);
     for (const edge of path.edges) edges.set(edge, [...(edges.get(edge) ?? []), `p${index + 1}`]);
