@@ -329,3 +329,21 @@ test('inferguard paths: the multi-model canary example — attack paths in the b
   // The fixed variant is clean for every rule, not only the graph's.
   assert.equal(json([join(examples, 'fixed')]).report.findings.length, 0);
 });
+
+test('inferguard paths -f html and --output html=: the same self-contained page either way; pictures belong to paths only', () => {
+  const examples = resolve('examples/multi-model-canary');
+  const file = join(workspace, 'paths.html');
+  const broken = run(['paths', join(examples, 'broken'), '-f', 'html', '--output', `html=${file}`]);
+  assert.equal(broken.stderr, '', broken.stderr);
+  assert.equal(broken.code, 1, 'the exit code follows the paths, whatever the format');
+  assert.ok(broken.stdout.startsWith('<!DOCTYPE html>\n'));
+  assert.match(broken.stdout, /<p id="summary" data-paths="5" data-hot-edges="4" data-hot-nodes="7">/);
+  assert.equal(readFileSync(file, 'utf8'), broken.stdout);
+  const fixed = run(['paths', join(examples, 'fixed'), '-f', 'html']);
+  assert.equal(fixed.code, 0);
+  assert.match(fixed.stdout, /<p id="summary" data-paths="0" [^>]*>No attack paths found\.<\/p>/);
+  // `scan` reports every finding, not paths: it has no picture.
+  const scan = run(['scan', join(examples, 'broken'), '--output', `html=${file}`]);
+  assert.equal(scan.code, 2);
+  assert.match(scan.stderr, /--output expects <format>=<file> with format text \| json \| sarif, got 'html=/);
+});

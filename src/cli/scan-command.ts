@@ -13,6 +13,7 @@ import type { TerraformOptions } from '../pipeline/terraform.js';
 import { renderReport } from '../report/index.js';
 import { renderPathsText } from '../report/paths.js';
 import { renderMermaid } from '../report/mermaid.js';
+import { renderHtml } from '../report/html.js';
 import { servingGraph } from '../graph/serving-graph.js';
 import type { ReportFormat } from '../report/index.js';
 import { DIAGNOSTICS, UNRESOLVED_VALUE } from '../rules/diagnostics.js';
@@ -40,6 +41,11 @@ export interface ScanCommandOptions {
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 
+/** The pictures of the serving graph: only `inferguard paths` has them, since they highlight attack paths. */
+type PictureFormat = 'mermaid' | 'html';
+const PICTURES: readonly PictureFormat[] = ['mermaid', 'html'];
+type OutputFormat = ReportFormat | PictureFormat;
+
 /** `inferguard scan`: returns the exit code. */
 export async function runScan(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
   return scanWith(paths, options, 'scan');
@@ -52,7 +58,7 @@ export async function runPaths(paths: readonly string[], options: ScanCommandOpt
 
 async function scanWith(paths: readonly string[], options: ScanCommandOptions, mode: 'scan' | 'paths'): Promise<number> {
   const cwd = process.cwd();
-  const outputs = (options.output ?? []).map(parseOutput);
+  const outputs = (options.output ?? []).map((value) => parseOutput(value, mode));
   const { config, ruleOptions } = await loadValidatedConfig(paths, options.config, cwd);
   const all = enabledRules(config);
   const rules = mode === 'paths' ? { ...all, enabled: all.enabled.filter((rule) => rule.meta.id.startsWith('IG-GRAPH-')) } : all;
@@ -98,12 +104,13 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
     color: options.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR),
     verbose: options.verbose ?? false,
   };
-  const render = (format: ReportFormat | 'mermaid', color: boolean): string => {
+  const render = async (format: OutputFormat, color: boolean): Promise<string> => {
     if (format === 'mermaid') return renderMermaid(servingGraph(models.kubernetes, models.terraform), result);
+    if (format === 'html') return renderHtml(servingGraph(models.kubernetes, models.terraform), result, { toolVersion: context.toolVersion });
     return mode === 'paths' && format === 'text' ? renderPathsText(result, { color }) : renderReport(format, result, { ...context, color });
   };
-  for (const output of outputs) writeFileSync(resolve(cwd, output.file), render(output.format, false));
-  process.stdout.write(render((options.format ?? 'text') as ReportFormat | 'mermaid', context.color));
+  for (const output of outputs) writeFileSync(resolve(cwd, output.file), await render(output.format, false));
+  process.stdout.write(await render((options.format ?? 'text') as OutputFormat, context.color));
 
   if (result.incomplete) return EXIT.incomplete;
   return failsThreshold(result) ? EXIT.findings : EXIT.clean;
@@ -134,12 +141,13 @@ async function terraformOptions(paths: readonly string[], options: ScanCommandOp
   return { varFiles, vars, roots };
 }
 
-function parseOutput(value: string): { format: ReportFormat | 'mermaid'; file: string } {
+function parseOutput(value: string, mode: 'scan' | 'paths'): { format: OutputFormat; file: string } {
+  const formats: readonly OutputFormat[] = mode === 'paths' ? [...FORMATS, ...PICTURES] : FORMATS;
   const equals = value.indexOf('=');
-  const format = (equals === -1 ? '' : value.slice(0, equals)) as ReportFormat | 'mermaid';
+  const format = (equals === -1 ? '' : value.slice(0, equals)) as OutputFormat;
   const file = value.slice(equals + 1);
-  if (equals === -1 || ![...FORMATS, 'mermaid'].includes(format) || file.length === 0) {
-    throw new UsageError(`--output expects <format>=<file> with format ${[...FORMATS, 'mermaid'].join(' | ')}, got '${value}'`);
+  if (equals === -1 || !formats.includes(format) || file.length === 0) {
+    throw new UsageError(`--output expects <format>=<file> with format ${formats.join(' | ')}, got '${value}'`);
   }
   return { format, file };
 }
