@@ -337,7 +337,7 @@ test('inferguard paths -f html and --output html=: the same self-contained page 
   assert.equal(broken.stderr, '', broken.stderr);
   assert.equal(broken.code, 1, 'the exit code follows the paths, whatever the format');
   assert.ok(broken.stdout.startsWith('<!DOCTYPE html>\n'));
-  assert.match(broken.stdout, /<p id="summary" data-paths="5" data-hot-edges="4" data-hot-nodes="7">/);
+  assert.match(broken.stdout, /<p id="summary" data-paths="6" data-hot-edges="6" data-hot-nodes="10">/);
   assert.equal(readFileSync(file, 'utf8'), broken.stdout);
   const fixed = run(['paths', join(examples, 'fixed'), '-f', 'html']);
   assert.equal(fixed.code, 0);

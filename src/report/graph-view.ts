@@ -72,13 +72,23 @@ export function graphView(graph: ServingGraph, result: ScanResult): GraphView {
   };
 }
 
-/** A hop's location and message name an edge: the edge written there whose two ends the message names. */
+/**
+ * A hop's location and message name an edge: the edge written there whose two ends the message names. An
+ * edge written at a hop also counts when the path names each end elsewhere: by label in some hop, or as a
+ * hop at the node's own place (a port the path ends on).
+ */
 function pathView(graph: ServingGraph, finding: Finding): PathView {
   const hops = new Map<string, string[]>();
   for (const hop of finding.related) hops.set(key(hop), [...(hops.get(key(hop)) ?? []), hop.message]);
+  const messages = [...hops.values()].flat();
+  const named = (id: string): boolean => {
+    const node = graph.node(id);
+    return messages.some((message) => message.includes(node.label)) || hops.has(locationOf(node.at) ?? '');
+  };
   const edges = graph.edges.filter((edge) => {
-    const messages = hops.get(locationOf(edge.at) ?? '') ?? [];
-    return messages.some((message) => message.includes(graph.node(edge.to).label) && message.includes(graph.node(edge.from).label));
+    const here = hops.get(locationOf(edge.at) ?? '');
+    if (!here) return false;
+    return here.some((message) => message.includes(graph.node(edge.to).label) && message.includes(graph.node(edge.from).label)) || (named(edge.from) && named(edge.to));
   });
   const nodes = new Set<string>();
   for (const edge of edges) {

@@ -69,10 +69,10 @@ test('browser: the broken example loads cleanly, shows its nodes, and highlights
   try {
     assert.equal(await page.title(), 'inferguard: attack paths');
     const summary = page.locator('#summary');
-    assert.match((await summary.textContent()) ?? '', /^5 attack paths \(2 high, 3 medium\); 4 edges and 7 nodes of the graph highlighted\.$/);
+    assert.match((await summary.textContent()) ?? '', /^6 attack paths \(1 critical, 2 high, 3 medium\); 6 edges and 10 nodes of the graph highlighted\.$/);
     const hotEdges = Number(await summary.getAttribute('data-hot-edges'));
     const hotNodes = Number(await summary.getAttribute('data-hot-nodes'));
-    assert.deepEqual([hotEdges, hotNodes], [4, 7]);
+    assert.deepEqual([hotEdges, hotNodes], [6, 10]);
     assert.equal(await page.locator('#graph .edge.hot').count(), hotEdges);
     assert.equal(await page.locator('#graph .node.hot').count(), hotNodes);
     assert.equal(await page.locator('li.path').count(), Number(await summary.getAttribute('data-paths')));

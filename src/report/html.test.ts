@@ -24,6 +24,8 @@ test('html: the broken canary example, its identity path highlighted edge by edg
   const html = await htmlOf(BROKEN_EXAMPLE);
   assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n'));
   assert.deepEqual(highlighted(html, 'edge'), [
+    'Internet → Service models/fraud-canary-debug',
+    'Service models/fraud-canary-debug → NVIDIA Triton Inference Server HTTP port 8000 (inference, model-control)',
     'Deployment models/fraud-primary (NVIDIA Triton Inference Server) → ServiceAccount models/fraud',
     'ServiceAccount models/fraud → IAM role aws_iam_role.fraud',
     'Deployment models/ranker-v1 (NVIDIA Triton Inference Server) → s3://acme-models/ranker',
@@ -32,18 +34,21 @@ test('html: the broken canary example, its identity path highlighted edge by edg
   // The workloads the other paths lead to are highlighted too, as in the Mermaid picture.
   assert.deepEqual(highlighted(html, 'node'), [
     'Deployment models/fraud-primary (NVIDIA Triton Inference Server)',
+    'Internet',
     'Deployment models/fraud-canary (NVIDIA Triton Inference Server)',
+    'NVIDIA Triton Inference Server HTTP port 8000 (inference, model-control)',
+    'Service models/fraud-canary-debug',
     'Deployment models/ranker-v1 (NVIDIA Triton Inference Server)',
     'Deployment models/ranker-v2 (NVIDIA Triton Inference Server)',
     'ServiceAccount models/fraud',
     'IAM role aws_iam_role.fraud',
     's3://acme-models/ranker',
   ]);
-  assert.match(html, /<p id="summary" data-paths="5" data-hot-edges="4" data-hot-nodes="7">5 attack paths \(2 high, 3 medium\); 4 edges and 7 nodes of the graph highlighted\.<\/p>/);
+  assert.match(html, /<p id="summary" data-paths="6" data-hot-edges="6" data-hot-nodes="10">6 attack paths \(1 critical, 2 high, 3 medium\); 6 edges and 10 nodes of the graph highlighted\.<\/p>/);
   // Each path: severity, rule, hops with file:line, and the parts of the graph it runs along.
-  assert.equal([...html.matchAll(/<li class="path sev-(?:high|medium)" data-path="p\d" tabindex="0">/g)].length, 5);
+  assert.equal([...html.matchAll(/<li class="path sev-(?:critical|high|medium)" data-path="p\d" tabindex="0">/g)].length, 6);
   assert.match(html, /<span class="step">then<\/span> <code>examples\/multi-model-canary\/broken\/terraform\/main\.tf:80:7<\/code> IAM role aws_iam_role\.fraud is allowed s3:GetObject on s3:\/\/acme-models\/ranker<\/li>/);
-  assert.equal([...html.matchAll(/data-paths="[^"]*\bp5\b/g)].length, 4 + 5, 'the theft path: four edges and their five ends');
+  assert.equal([...html.matchAll(/data-paths="[^"]*\bp6\b/g)].length, 4 + 5, 'the theft path: four edges and their five ends');
   assert.equal(await htmlOf(BROKEN_EXAMPLE), html, 'same scan, same bytes');
 });
 
@@ -103,8 +108,8 @@ test('html: names and messages from scanned files are escaped (markup, quotes, e
     assert.match(html, new RegExp(`<title>Deployment models/${escapeRegExp(escaped)} \\(NVIDIA Triton Inference Server\\)\\n`));
     assert.match(html, new RegExp(`<p class="message">Deployment &#39;${escapeRegExp(escaped)}&#39; shares traffic`));
     assert.ok(html.split(escaped).length > 5);
-    // Still the same five paths: the names changed, not the scan.
-    assert.match(html, /data-paths="5"/);
+    // Still the same six paths: the names changed, not the scan.
+    assert.match(html, /data-paths="6"/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -26,6 +26,7 @@ test('mermaid: the broken canary example, its identity path highlighted edge by 
   assert.ok(text.startsWith('```mermaid\nflowchart LR\n'));
   assert.deepEqual(highlighted(text), [
     'Internet -> Service models/fraud-canary-debug',
+    'Service models/fraud-canary-debug -> NVIDIA Triton Inference Server HTTP port 8000 · inference, model-control',
     'Deployment models/fraud-primary · Triton Inference Server -> ServiceAccount models/fraud',
     'ServiceAccount models/fraud -> IAM role aws_iam_role.fraud',
     'Deployment models/ranker-v1 · Triton Inference Server -> s3://acme-models/ranker',

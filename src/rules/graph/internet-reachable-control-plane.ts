@@ -173,7 +173,8 @@ spec:
           const related: RelatedHop[] = [{ at: hop.at, message: `from the Internet: ${hop.description}` }];
           for (const step of first.path.hops.slice(1)) related.push({ at: step.at, message: step.description });
           for (const item of reached) {
-            related.push({ at: item.port.declared?.get('containerPort') ?? item.port.setBy?.node ?? item.server.container.node, message: `${portLabel(item.server, item.port)}: ${item.api}` });
+            // At the port's own place, as the serving graph has it, so pictures light the edge into it.
+            related.push({ at: item.port.declared ?? item.port.setBy?.node ?? item.server.container.node, message: `${portLabel(item.server, item.port)}: ${item.api}` });
             related.push({ at: item.judgedAt, message: `the server leaves it open (${item.judge.meta.id} ${item.judge.meta.name})` });
           }
           context.report({
