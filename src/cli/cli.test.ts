@@ -347,3 +347,24 @@ test('inferguard paths -f html and --output html=: the same self-contained page 
   assert.equal(scan.code, 2);
   assert.match(scan.stderr, /--output expects <format>=<file> with format text \| json \| sarif, got 'html=/);
 });
+
+test('inferguard threats: Markdown by default, JSON with -f json or --output json=; a report, so exit 0 whatever it finds', () => {
+  const examples = resolve('examples/multi-model-canary');
+  const file = join(workspace, 'threats.json');
+  const markdown = run(['threats', join(examples, 'broken'), '--output', `json=${file}`]);
+  assert.equal(markdown.stderr, '', markdown.stderr);
+  assert.equal(markdown.code, 0);
+  assert.match(markdown.stdout, /^# Threat model\n\n4 model endpoints, 8 STRIDE threats each: /);
+  assert.match(markdown.stdout, /^### S1 Unauthenticated callers use the model — \*\*open\*\*$/m);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion: number; endpoints: Array<{ name: string; threats: Array<{ id: string; status: string }> }> };
+  assert.equal(report.schemaVersion, 1);
+  assert.deepEqual(report.endpoints.map((endpoint) => endpoint.name.split(' ')[1]), ['models/fraud-canary', 'models/fraud-primary', 'models/ranker-v1', 'models/ranker-v2']);
+  const stdout = run(['threats', join(examples, 'broken'), '-f', 'json']);
+  assert.equal(stdout.stdout, readFileSync(file, 'utf8'));
+  assert.equal(run(['threats', join(examples, 'fixed'), '-f', 'json']).code, 0);
+  const none = run(['threats', resolve('examples/tf-serving/hardened'), '--include', '*.md']);
+  assert.match(none.stdout, /No model endpoint found/);
+  const bad = run(['threats', join(examples, 'broken'), '--output', `html=${file}`]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--output expects <format>=<file> with format markdown \| json/);
+});

@@ -62,6 +62,22 @@ async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runPaths(paths, options);
     });
 
+  program
+    .command('threats')
+    .description('A STRIDE threat model per model endpoint: threats with their MITRE ATLAS techniques, the mitigations present (with evidence) and missing, and the findings that open them.')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'report on standard output').choices(['markdown', 'json']).default('markdown'))
+    .option('-o, --output <format=file>', 'also write a report to a file, e.g. json=threats.json (repeatable)', collect, [])
+    .option('-c, --config <file>', 'configuration file')
+    .option('--include <glob>', 'only scan paths matching the glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip paths matching the glob (repeatable)', collect, [])
+    .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
+    .option('--var <name=value>', 'Terraform variable (repeatable)', collect, [])
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runThreats } = await import('./scan-command.js');
+      exitCode = await runThreats(paths, options);
+    });
+
   const rules = program.command('rules').description('List the built-in rules.');
   rules
     .option('--prefix <prefix>', 'only ids starting with this, e.g. IG-K8S')

@@ -15,6 +15,8 @@ import { renderPathsText } from '../report/paths.js';
 import { renderMermaid } from '../report/mermaid.js';
 import { renderHtml } from '../report/html.js';
 import { servingGraph } from '../graph/serving-graph.js';
+import { renderThreatsJson, renderThreatsMarkdown } from '../report/threats.js';
+import { buildThreatModel } from '../threats/threat-model.js';
 import type { ReportFormat } from '../report/index.js';
 import { DIAGNOSTICS, UNRESOLVED_VALUE } from '../rules/diagnostics.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -44,7 +46,11 @@ const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 /** The pictures of the serving graph: only `inferguard paths` has them, since they highlight attack paths. */
 type PictureFormat = 'mermaid' | 'html';
 const PICTURES: readonly PictureFormat[] = ['mermaid', 'html'];
-type OutputFormat = ReportFormat | PictureFormat;
+/** `inferguard threats` writes its own two forms. */
+type ThreatsFormat = 'markdown' | 'json';
+const THREATS_FORMATS: readonly ThreatsFormat[] = ['markdown', 'json'];
+type OutputFormat = ReportFormat | PictureFormat | 'markdown';
+type Mode = 'scan' | 'paths' | 'threats';
 
 /** `inferguard scan`: returns the exit code. */
 export async function runScan(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
@@ -56,7 +62,12 @@ export async function runPaths(paths: readonly string[], options: ScanCommandOpt
   return scanWith(paths, options, 'paths');
 }
 
-async function scanWith(paths: readonly string[], options: ScanCommandOptions, mode: 'scan' | 'paths'): Promise<number> {
+/** `inferguard threats`: a STRIDE threat model per model endpoint (Markdown or JSON); exit 0, or 3 when the scan is incomplete. */
+export async function runThreats(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
+  return scanWith(paths, options, 'threats');
+}
+
+async function scanWith(paths: readonly string[], options: ScanCommandOptions, mode: Mode): Promise<number> {
   const cwd = process.cwd();
   const outputs = (options.output ?? []).map((value) => parseOutput(value, mode));
   const { config, ruleOptions } = await loadValidatedConfig(paths, options.config, cwd);
@@ -83,7 +94,7 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
   if (missing.length > 0) throw new UsageError(missing.map((problem) => `${problem.path}: ${problem.reason}`).join('\n'));
   const terraform = await terraformOptions(paths, options, cwd);
 
-  const { result: scanned, sources, models } = await scanFiles({
+  const { result: scanned, sources, models, subjectOf } = await scanFiles({
     files: discovered.files,
     problems: discovered.problems,
     rules: rules.enabled,
@@ -105,14 +116,21 @@ async function scanWith(paths: readonly string[], options: ScanCommandOptions, m
     verbose: options.verbose ?? false,
   };
   const render = async (format: OutputFormat, color: boolean): Promise<string> => {
+    if (mode === 'threats') {
+      const threatModel = buildThreatModel({ model: models.kubernetes, terraform: models.terraform, graph: servingGraph(models.kubernetes, models.terraform), findings: result.findings, subjectOf });
+      const options = { toolVersion: context.toolVersion, incomplete: result.incomplete };
+      return format === 'json' ? renderThreatsJson(threatModel, options) : renderThreatsMarkdown(threatModel, options);
+    }
     if (format === 'mermaid') return renderMermaid(servingGraph(models.kubernetes, models.terraform), result);
     if (format === 'html') return renderHtml(servingGraph(models.kubernetes, models.terraform), result, { toolVersion: context.toolVersion });
+    if (format === 'markdown') throw new UsageError('markdown is a format of `inferguard threats` only');
     return mode === 'paths' && format === 'text' ? renderPathsText(result, { color }) : renderReport(format, result, { ...context, color });
   };
   for (const output of outputs) writeFileSync(resolve(cwd, output.file), await render(output.format, false));
-  process.stdout.write(await render((options.format ?? 'text') as OutputFormat, context.color));
+  process.stdout.write(await render((options.format ?? (mode === 'threats' ? 'markdown' : 'text')) as OutputFormat, context.color));
 
   if (result.incomplete) return EXIT.incomplete;
+  if (mode === 'threats') return EXIT.clean;
   return failsThreshold(result) ? EXIT.findings : EXIT.clean;
 }
 
@@ -141,8 +159,8 @@ async function terraformOptions(paths: readonly string[], options: ScanCommandOp
   return { varFiles, vars, roots };
 }
 
-function parseOutput(value: string, mode: 'scan' | 'paths'): { format: OutputFormat; file: string } {
-  const formats: readonly OutputFormat[] = mode === 'paths' ? [...FORMATS, ...PICTURES] : FORMATS;
+function parseOutput(value: string, mode: Mode): { format: OutputFormat; file: string } {
+  const formats: readonly OutputFormat[] = mode === 'paths' ? [...FORMATS, ...PICTURES] : mode === 'threats' ? THREATS_FORMATS : FORMATS;
   const equals = value.indexOf('=');
   const format = (equals === -1 ? '' : value.slice(0, equals)) as OutputFormat;
   const file = value.slice(equals + 1);
