@@ -1,7 +1,7 @@
 import type { Finding, FindingLocation } from '../findings/finding.js';
 import { fingerprintOf } from '../findings/fingerprint.js';
 import type { DiagnosticMeta } from '../rules/diagnostics.js';
-import { formatMessage } from './run-rules.js';
+import { formatMessage } from '../rules/format-message.js';
 
 /** A finding about the scan itself (parse errors, skipped files), from reserved-id metadata. */
 export function diagnosticFinding(

@@ -1,4 +1,5 @@
 import { resolveRuleOptions } from '../config/rule-options.js';
+import { formatMessage } from '../rules/format-message.js';
 import type { ConfiguredOptions } from '../config/rule-options.js';
 import type { Finding, RelatedLocation, ResourceRef, Severity } from '../findings/finding.js';
 import { fingerprintOf } from '../findings/fingerprint.js';
@@ -180,12 +181,6 @@ function resourceKey(object: Subject | undefined): string {
   return isTerraformResource(object) ? object.address : `${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}`;
 }
 
-export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
-    const value = data?.[key];
-    return value === undefined ? whole : String(value);
-  });
-}
 
 function toFinding(rule: Rule, report: Report, object: Subject | undefined, options: RuleRunOptions): Finding {
   const template = rule.meta.messages[report.messageId];

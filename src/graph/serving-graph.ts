@@ -264,7 +264,10 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
   };
   for (const artifact of artifacts) {
     const node = graph.add({ id: `artifact:${artifact.uri}`, kind: 'artifact', label: artifact.uri, at: artifact.at, artifact });
-    const ownerId = 'address' in artifact.owner ? resourceId(artifact.owner) : workloadIdOf(artifact.owner);
+    const owner = artifact.owner;
+    // A SageMaker model is a node even when its execution role is not in the scan.
+    if ('address' in owner) graph.add({ id: resourceId(owner), kind: 'sagemaker-model', label: `SageMaker model ${owner.address}`, subject: owner, at: owner.root });
+    const ownerId = 'address' in owner ? resourceId(owner) : workloadIdOf(owner);
     if (ownerId !== undefined && graph.nodes.has(ownerId)) graph.connect({ from: ownerId, to: node.id, kind: 'loads', label: 'loads its model from', at: artifact.at });
   }
   for (const entry of modelBuckets(terraform, model)) {
