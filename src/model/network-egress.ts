@@ -157,6 +157,9 @@ function peersAllow(to: Node, address: string): { peer: Node | undefined; descri
   return unknown ? undefined : false;
 }
 
+/** Objects whose pod template is a template for other objects' pods (a ServingRuntime is merged into InferenceService pods). */
+const TEMPLATE_ONLY = new Set(['serving.kserve.io/ServingRuntime', 'serving.kserve.io/ClusterServingRuntime', 'serving.kserve.io/LLMInferenceServiceConfig', 'mlops.seldon.io/ServerConfig']);
+
 /** What the scanned NetworkPolicies say about a pod template's TCP traffic to one address and port. */
 export type AddressEgress =
   /** The namespace has policies in the files, but none selects these pods for Egress: they may send anywhere. */
@@ -167,13 +170,16 @@ export type AddressEgress =
 
 /**
  * Whether a pod template's pods may open a TCP connection to `address` on `port`. Unknown when the
- * namespace is left to the deploy tool (or a placeholder), for a kustomize patch (judged with its base),
- * for hostNetwork pods (NetworkPolicies do not govern them), when no NetworkPolicy of the namespace is in
- * the files (they may be managed elsewhere), and when a selecting rule cannot be read.
+ * namespace is left to the deploy tool (or a placeholder), for a kustomize patch (judged with its base), for
+ * a runtime template (its pods are another object's), for hostNetwork pods (NetworkPolicies do not govern
+ * them), when no NetworkPolicy of the namespace is in the files (they may be managed elsewhere), and when a
+ * selecting rule cannot be read.
  */
 export function egressTo(model: KubernetesModel, workload: Workload, address: string, port: number): AddressEgress {
-  const namespace = workload.object.namespace;
-  if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload) || workload.podSpec.get('hostNetwork').isTrue()) return { verdict: 'unknown' };
+  const { object } = workload;
+  const namespace = object.namespace;
+  if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload) || TEMPLATE_ONLY.has(`${object.group}/${object.kind}`)) return { verdict: 'unknown' };
+  if (workload.podSpec.get('hostNetwork').isTrue()) return { verdict: 'unknown' };
   const { selecting, inNamespace } = egressPoliciesOf(model, workload);
   if (inNamespace.length === 0) return { verdict: 'unknown' };
   if (selecting.length === 0) return { verdict: 'open', by: 'no-egress-policy', inNamespace };

@@ -6,9 +6,6 @@ import { egressTo, METADATA_IPV4, METADATA_IPV6, METADATA_PORT } from '../../mod
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 
-/** Objects whose pod template is a template for other objects' pods (a ServingRuntime is merged into InferenceService pods). */
-const TEMPLATE_ONLY = new Set(['serving.kserve.io/ServingRuntime', 'serving.kserve.io/ClusterServingRuntime', 'serving.kserve.io/LLMInferenceServiceConfig', 'mlops.seldon.io/ServerConfig']);
-
 /**
  * Where a finding about a pod template goes: its template metadata. A custom resource with several
  * templates and no metadata of their own (an InferenceService's predictor and explainer) gets each
@@ -112,8 +109,8 @@ spec:
     return {
       workload(workload) {
         const object = workload.object;
-        if (TEMPLATE_ONLY.has(`${object.group}/${object.kind}`) || servers(workload).length === 0) return;
-        // Unknown (egressTo): a namespace the deploy tool fills in, a patch, hostNetwork pods, or a namespace without policies in the files (IG-K8S-125 reports it).
+        if (servers(workload).length === 0) return;
+        // Unknown (egressTo): a namespace the deploy tool fills in, a patch, a runtime template, hostNetwork pods, or a namespace without policies in the files (IG-K8S-125 reports it).
         const first = egressTo(model, workload, METADATA_IPV4, METADATA_PORT);
         const data = { kind: kindOf(workload), name: object.name ?? '(unnamed)', namespace: object.namespace ?? '', servers: serversOf(workload, servers) };
         const at = placeOf(model, workload);
