@@ -23,9 +23,12 @@ ruleTester(ssrfReachesMetadataCredentials, {
       errors: [{ line: 25, messageId: 'code', severity: 'high' }],
     },
     {
-      name: 'multimodal vLLM without --allowed-media-domains, an IRSA ServiceAccount, no egress policy, node group answering IMDSv1',
+      name: 'multimodal vLLM without --allowed-media-domains (and one following redirects from its allowlist), an IRSA ServiceAccount, no egress policy, node group answering IMDSv1',
       file: 'fail-vllm-imdsv1',
-      errors: [{ file: 'serving.yaml', line: 29, messageId: 'request', severity: 'high' }],
+      errors: [
+        { file: 'serving.yaml', line: 29, messageId: 'request', severity: 'high' },
+        { file: 'serving.yaml', line: 44, messageId: 'request', severity: 'high' },
+      ],
     },
     {
       name: 'node group with IMDSv2 tokens sent two hops: TorchServe (code) reaches the node role from a pod without identity, vLLM (a plain GET) does not',

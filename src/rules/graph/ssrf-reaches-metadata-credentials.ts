@@ -257,7 +257,12 @@ function nodeRole(nodes: NodeMetadata, reach: Reach): AtStake {
     }
     hops.push({ at: group.roleArn, message: `the nodes of ${group.nodeGroup.address} run as ${roleLabel(group)}` });
   }
-  const how = reach === 'request' || nodes.groups.every((group) => group.plainRequests === 'yes') ? 'answer a plain GET (IMDSv1)' : 'hand IMDSv2 tokens to pods (hop limit 2 or more)';
+  const how =
+    reach === 'request' || nodes.groups.every((group) => group.plainRequests === 'yes')
+      ? 'answer a plain GET (IMDSv1)'
+      : nodes.groups.every((group) => group.plainRequests === 'no')
+        ? 'hand IMDSv2 tokens to pods (hop limit 2 or more)'
+        : 'answer pods (IMDSv1, or IMDSv2 tokens sent two hops or more)';
   return { what: `the nodes of ${groups.length === 1 ? `EKS node group ${groups[0] ?? ''}` : `EKS node groups ${groups.join(', ')}`} ${how} with the credentials of the node role ${roles.join(', ')}`, hops };
 }
 
