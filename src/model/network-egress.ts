@@ -1,5 +1,6 @@
+import { isFragment } from './fragments.js';
 import type { K8sObject, KubernetesModel, Workload } from './kubernetes.js';
-import { networkPolicies } from './network-policies.js';
+import { isNamespaceName, networkPolicies } from './network-policies.js';
 import { runningPodLabels } from './pod-labels.js';
 import { labelSelectorMatches } from './selectors.js';
 import type { Labels } from './selectors.js';
@@ -17,6 +18,15 @@ import type { Node } from './value.js';
 //   `ipBlock.except` carves addresses out of `cidr`. Pod and namespace selectors pick pods, never an
 //   address outside the cluster such as the metadata endpoint. A named port resolves against the
 //   destination pod, so it never matches an `ipBlock` address. `protocol` defaults to TCP.
+
+/**
+ * The instance metadata endpoints a pod reaches over the node's network: AWS, GCP and Azure answer on
+ * 169.254.169.254 (port 80); AWS also on fd00:ec2::254 on Nitro instances whose IPv6 endpoint is
+ * enabled (`HttpProtocolIpv6`, disabled by default).
+ */
+export const METADATA_IPV4 = '169.254.169.254';
+export const METADATA_IPV6 = 'fd00:ec2::254';
+export const METADATA_PORT = 80;
 
 export interface EgressPolicies {
   /** The scanned NetworkPolicies of the workload's namespace that select its pods and take Egress. */
@@ -145,6 +155,37 @@ function peersAllow(to: Node, address: string): { peer: Node | undefined; descri
     return { peer, description: `\`${(cidr as string).trim()}\`${excepts.length > 0 ? ` (except ${excepts.join(', ')})` : ''}` };
   }
   return unknown ? undefined : false;
+}
+
+/** Objects whose pod template is a template for other objects' pods (a ServingRuntime is merged into InferenceService pods). */
+const TEMPLATE_ONLY = new Set(['serving.kserve.io/ServingRuntime', 'serving.kserve.io/ClusterServingRuntime', 'serving.kserve.io/LLMInferenceServiceConfig', 'mlops.seldon.io/ServerConfig']);
+
+/** What the scanned NetworkPolicies say about a pod template's TCP traffic to one address and port. */
+export type AddressEgress =
+  /** The namespace has policies in the files, but none selects these pods for Egress: they may send anywhere. */
+  | { readonly verdict: 'open'; readonly by: 'no-egress-policy'; readonly inNamespace: readonly K8sObject[] }
+  | { readonly verdict: 'open'; readonly by: 'rule'; readonly allowance: EgressAllowance }
+  | { readonly verdict: 'closed' }
+  | { readonly verdict: 'unknown' };
+
+/**
+ * Whether a pod template's pods may open a TCP connection to `address` on `port`. Unknown when the
+ * namespace is left to the deploy tool (or a placeholder), for a kustomize patch (judged with its base), for
+ * a runtime template (its pods are another object's), for hostNetwork pods (NetworkPolicies do not govern
+ * them), when no NetworkPolicy of the namespace is in the files (they may be managed elsewhere), and when a
+ * selecting rule cannot be read.
+ */
+export function egressTo(model: KubernetesModel, workload: Workload, address: string, port: number): AddressEgress {
+  const { object } = workload;
+  const namespace = object.namespace;
+  if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload) || TEMPLATE_ONLY.has(`${object.group}/${object.kind}`)) return { verdict: 'unknown' };
+  if (workload.podSpec.get('hostNetwork').isTrue()) return { verdict: 'unknown' };
+  const { selecting, inNamespace } = egressPoliciesOf(model, workload);
+  if (inNamespace.length === 0) return { verdict: 'unknown' };
+  if (selecting.length === 0) return { verdict: 'open', by: 'no-egress-policy', inNamespace };
+  const allowance = egressAllowance(selecting, address, port);
+  if (allowance === undefined) return { verdict: 'unknown' };
+  return allowance === false ? { verdict: 'closed' } : { verdict: 'open', by: 'rule', allowance };
 }
 
 /** An IPv4 or IPv6 address as a number, with its width; undefined when it is not one. */

@@ -3,6 +3,7 @@ import { internetReachableControlPlane } from './graph/internet-reachable-contro
 import { servingIdentityModelStorageAccess } from './graph/serving-identity-model-storage-access.js';
 import { modelPodsNotIsolated } from './graph/model-pods-not-isolated.js';
 import { canaryPostureWeaker } from './graph/canary-posture-weaker.js';
+import { ssrfReachesMetadataCredentials } from './graph/ssrf-reaches-metadata-credentials.js';
 import { liveModelPublicStorage } from './graph/live-model-public-storage.js';
 import { rayClusterCarriesCredentials } from './graph/ray-cluster-carries-credentials.js';
 import { interactiveIdentityServesModels } from './graph/interactive-identity-serves-models.js';
@@ -224,6 +225,7 @@ export const RULES: readonly Rule[] = [
   servingIdentityModelStorageAccess,
   modelPodsNotIsolated,
   canaryPostureWeaker,
+  ssrfReachesMetadataCredentials,
   liveModelPublicStorage,
   rayClusterCarriesCredentials,
   interactiveIdentityServesModels,

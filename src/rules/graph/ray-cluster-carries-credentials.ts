@@ -4,15 +4,9 @@ import { dashboardExposure, exposureHops, portExposure, rayAuthOf, rayHeadOf, ra
 import type { RayHead } from '../../model/ml/ray.js';
 import { ingressIsolation } from '../../model/network-policies.js';
 import type { Node } from '../../model/value.js';
+import { workloadIdentitiesOf } from '../../model/workload-identity.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
-
-/** ServiceAccount annotations that hand pods a cloud identity. */
-const IDENTITY_ANNOTATIONS: ReadonlyArray<readonly [string, string]> = [
-  ['eks.amazonaws.com/role-arn', 'the IAM role'],
-  ['iam.gke.io/gcp-service-account', 'the Google service account'],
-  ['azure.workload.identity/client-id', 'the Azure managed identity'],
-];
 
 /** Environment names that carry tokens worth stealing (cloud keys, model hubs, API keys). */
 const CREDENTIAL_ENV = /(TOKEN|SECRET|PASSWORD|API_?KEY|ACCESS_KEY|CREDENTIALS?)$/i;
@@ -101,11 +95,7 @@ spec:
             for (const assumes of graph.outgoing(runsAs.to, 'assumes')) carried.push({ what: `${graph.node(assumes.to).label} (${assumes.label})`, at: assumes.at });
           }
           // A workload-identity annotation is a cloud identity even when its role or account is not in the scan.
-          const account = context.model.serviceAccountOf(pod);
-          for (const [annotation, what] of IDENTITY_ANNOTATIONS) {
-            const value = account?.root.get('metadata', 'annotations', annotation);
-            if (value?.isWritten()) carried.push({ what: `${what} ${value.str() ?? '(set at deploy time)'}`, at: value });
-          }
+          for (const identity of workloadIdentitiesOf(context.model.serviceAccountOf(pod))) carried.push({ what: `${identity.what} ${identity.value ?? '(set at deploy time)'}`, at: identity.node });
           for (const container of pod.containers) {
             for (const entry of container.node.get('env').items()) {
               const name = entry.get('name').str() ?? '';

@@ -1,24 +1,10 @@
 import type { Severity } from '../../findings/finding.js';
-import { isFragment } from '../../model/fragments.js';
 import type { KubernetesModel, Workload } from '../../model/kubernetes.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
 import type { ModelServer } from '../../model/ml/model-server.js';
-import { egressAllowance, egressPoliciesOf } from '../../model/network-egress.js';
-import { isNamespaceName } from '../../model/network-policies.js';
+import { egressTo, METADATA_IPV4, METADATA_IPV6, METADATA_PORT } from '../../model/network-egress.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
-
-/**
- * The instance metadata endpoints a pod reaches over the node's network: AWS, GCP and Azure answer on
- * 169.254.169.254 (port 80); AWS also on fd00:ec2::254 on Nitro instances whose IPv6 endpoint is
- * enabled (`HttpProtocolIpv6`, disabled by default).
- */
-const METADATA_IPV4 = '169.254.169.254';
-const METADATA_IPV6 = 'fd00:ec2::254';
-const METADATA_PORT = 80;
-
-/** Objects whose pod template is a template for other objects' pods (a ServingRuntime is merged into InferenceService pods). */
-const TEMPLATE_ONLY = new Set(['serving.kserve.io/ServingRuntime', 'serving.kserve.io/ClusterServingRuntime', 'serving.kserve.io/LLMInferenceServiceConfig', 'mlops.seldon.io/ServerConfig']);
 
 /**
  * Where a finding about a pod template goes: its template metadata. A custom resource with several
@@ -123,16 +109,12 @@ spec:
     return {
       workload(workload) {
         const object = workload.object;
-        const namespace = object.namespace;
-        // As IG-K8S-125: a namespace the deploy tool fills in (or a placeholder) is unknown, and a patch is judged with its base.
-        if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload) || TEMPLATE_ONLY.has(`${object.group}/${object.kind}`)) return;
-        if (workload.podSpec.get('hostNetwork').isTrue() || servers(workload).length === 0) return;
+        if (servers(workload).length === 0) return;
+        // Unknown (egressTo): a namespace the deploy tool fills in, a patch, a runtime template, hostNetwork pods, or a namespace without policies in the files (IG-K8S-125 reports it).
+        const first = egressTo(model, workload, METADATA_IPV4, METADATA_PORT);
+        const data = { kind: kindOf(workload), name: object.name ?? '(unnamed)', namespace: object.namespace ?? '', servers: serversOf(workload, servers) };
         const at = placeOf(model, workload);
-        const data = { kind: kindOf(workload), name: object.name ?? '(unnamed)', namespace, servers: serversOf(workload, servers) };
-        const { selecting, inNamespace } = egressPoliciesOf(model, workload);
-        // No policy of the namespace in the files: they may live elsewhere, and IG-K8S-125 reports the namespace.
-        if (inNamespace.length === 0) return;
-        if (selecting.length === 0) {
+        if (first.verdict === 'open' && first.by === 'no-egress-policy') {
           context.report({ messageId: 'noEgressPolicy', data, at });
           return;
         }
@@ -140,8 +122,9 @@ spec:
           [METADATA_IPV4, 'metadataReachable', 'medium'],
           [METADATA_IPV6, 'metadataReachableIpv6', 'low'],
         ] as const) {
-          const allowed = egressAllowance(selecting, address, METADATA_PORT);
-          if (!allowed) continue;
+          const egress = address === METADATA_IPV4 ? first : egressTo(model, workload, address, METADATA_PORT);
+          if (egress.verdict !== 'open' || egress.by !== 'rule') continue;
+          const allowed = egress.allowance;
           const related = [{ at: allowed.peer ?? allowed.rule, message: `NetworkPolicy '${allowed.policy.name ?? '(unnamed)'}' allows ${allowed.description}` }];
           context.report({
             messageId,

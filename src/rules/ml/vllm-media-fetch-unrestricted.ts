@@ -2,6 +2,7 @@ import type { K8sObject } from '../../model/kubernetes.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
 import { flagSpellings } from '../../model/ml/serving-options.js';
 import type { Node } from '../../model/value.js';
+import { workloadIdentitiesOf } from '../../model/workload-identity.js';
 import { defineRule } from '../define-rule.js';
 
 /**
@@ -12,11 +13,9 @@ import { defineRule } from '../define-rule.js';
  */
 const MULTIMODAL_NAME = /(^|[/_-])(vl|vision|omni)([_.-]|$)|llava|pixtral|idefics|paligemma|internvl|minicpm-[vo]|molmo|mllama|llama-4|kimi-vl|glm-4v|deepseek-vl|phi-4-multimodal|qwen2(\.5)?-audio|ultravox/i;
 
-/** Annotations that give a ServiceAccount a cloud identity (EKS IRSA, GKE Workload Identity, Azure Workload Identity). */
-const CLOUD_IDENTITY = ['eks.amazonaws.com/role-arn', 'iam.gke.io/gcp-service-account', 'azure.workload.identity/client-id'];
-
+/** The first workload-identity annotation (EKS IRSA, GKE Workload Identity, Azure Workload Identity) with a readable value. */
 function cloudIdentity(account: K8sObject | undefined): Node | undefined {
-  return CLOUD_IDENTITY.map((key) => account?.root.get('metadata', 'annotations', key)).find((node) => node !== undefined && node.isWritten() && (node.str() ?? '') !== '');
+  return workloadIdentitiesOf(account).find((identity) => (identity.value ?? '') !== '')?.node;
 }
 
 /** `--limit-mm-per-prompt '{"image": 0}'` turns media inputs off. */
