@@ -8,6 +8,7 @@ import { interactiveIdentityServesModels } from './graph/interactive-identity-se
 import { sharedWritableModelCache } from './graph/shared-writable-model-cache.js';
 import { inferenceCaptureSinkWeaker } from './graph/inference-capture-sink-weaker.js';
 import { servingAccountDangerousRbac } from './graph/serving-account-dangerous-rbac.js';
+import { servedModelFromUnauthenticatedRegistry } from './graph/served-model-from-unauthenticated-registry.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
 import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
@@ -228,6 +229,7 @@ export const RULES: readonly Rule[] = [
   sharedWritableModelCache,
   inferenceCaptureSinkWeaker,
   servingAccountDangerousRbac,
+  servedModelFromUnauthenticatedRegistry,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,
