@@ -9,6 +9,7 @@ import { sharedWritableModelCache } from './graph/shared-writable-model-cache.js
 import { inferenceCaptureSinkWeaker } from './graph/inference-capture-sink-weaker.js';
 import { servingAccountDangerousRbac } from './graph/serving-account-dangerous-rbac.js';
 import { servedModelFromUnauthenticatedRegistry } from './graph/served-model-from-unauthenticated-registry.js';
+import { llmServerExposedWithoutRateLimit } from './graph/llm-server-exposed-without-rate-limit.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
 import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
@@ -230,6 +231,7 @@ export const RULES: readonly Rule[] = [
   inferenceCaptureSinkWeaker,
   servingAccountDangerousRbac,
   servedModelFromUnauthenticatedRegistry,
+  llmServerExposedWithoutRateLimit,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,
