@@ -108,7 +108,7 @@ export const llmServerExposedWithoutRateLimit = defineRule({
     references: [
       'https://genai.owasp.org/llmrisk/llm102025-unbounded-consumption/',
       'https://istio.io/latest/docs/tasks/policy-enforcement/rate-limit/',
-      'https://docs.redhat.com/en/documentation/openshift_container_platform/4.20/html/ingress_and_load_balancing/configuring-routes',
+      'https://docs.redhat.com/en/documentation/openshift_container_platform/4.20/html/ingress_and_load_balancing/nw-route-specific-annotations_configuring-routes',
       'https://docs.aws.amazon.com/waf/latest/developerguide/how-aws-waf-works-resources.html',
       'https://cloud.google.com/armor/docs/rate-limiting-overview',
       'https://docs.nvidia.com/nim/ingestion/parse/latest/security.html',

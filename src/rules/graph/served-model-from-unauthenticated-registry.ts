@@ -53,7 +53,13 @@ export const servedModelFromUnauthenticatedRegistry = defineRule({
       "A workload that loads `models:/fraud/Production`, `models:/fraud@champion` or `runs:/<id>/model` asks the MLflow server in `MLFLOW_TRACKING_URI` (or `MLFLOW_REGISTRY_URI`) which files to load, at every start. MLflow authenticates nobody unless it runs an auth app (`--app-name basic-auth`, `oidc-auth`), so whoever reaches that server can register a model version of their own and move the stage or alias to it — one REST call — and the next pod start serves the attacker's model, with its pickled code running in the serving pod. A pinned version cannot be re-pointed through the registry API, but its files can still be replaced by whoever writes the artifact store the server fronts, so it is reported one level lower. The per-server rules say whether the tracking server is open: IG-ML-046 (reachable from outside its namespace, or from every pod) and IG-ML-047 (drivable from a user's browser); this rule follows the serving workload's URI to that server, and also reports a server without authentication that the scan does not show open, one level lower: every client the network lets reach it can write the registry, the serving pods among them.",
     remediation:
       'Run the tracking server with authentication (`mlflow server --app-name basic-auth`, an OIDC plugin, or an authenticating proxy with MLflow bound to 127.0.0.1 behind it), give the serving workload read-only registry credentials (`MLFLOW_TRACKING_USERNAME` / `MLFLOW_TRACKING_PASSWORD` or a token from a Secret) and the training pipeline the only write access. Deploy models by immutable version (`models:/fraud/7`), check their signature or digest before loading, and keep the artifact store writable only by the publisher.',
-    references: ['https://mlflow.org/docs/3.3.2/ml/auth', 'https://mlflow.org/docs/latest/ml/model-registry/', 'https://atlas.mitre.org/techniques/AML.T0010.003', 'https://atlas.mitre.org/techniques/AML.T0018'],
+    references: [
+      'https://mlflow.org/docs/3.3.2/ml/auth',
+      'https://github.com/mlflow/mlflow/blob/master/mlflow/store/artifact/utils/models.py',
+      'https://mlflow.org/docs/latest/python_api/mlflow.config.html',
+      'https://atlas.mitre.org/techniques/AML.T0010.003',
+      'https://atlas.mitre.org/techniques/AML.T0018',
+    ],
     mappings: { stride: ['T'], atlas: ['AML.T0010.003', 'AML.T0018'], owasp: ['ML06'], nist: ['SI-7', 'SR-4'] },
     targets: ['k8s:Workload', 'k8s:Service', 'model:Server'],
     fix: 'none',
