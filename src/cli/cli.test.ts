@@ -72,7 +72,7 @@ test('the multi-server example: each vulnerable server gets its ML-serving findi
   const expected: Record<string, string[]> = {
     'triton.yaml': ['IG-ML-010', 'IG-ML-011', 'IG-ML-012', 'IG-ML-013', 'IG-ML-014', 'IG-K8S-014'],
     'torchserve.yaml': ['IG-ML-001', 'IG-ML-002', 'IG-ML-003', 'IG-ML-006'],
-    'vllm.yaml': ['IG-ML-020', 'IG-ML-021', 'IG-ML-022', 'IG-ML-026', 'IG-ML-029'],
+    'vllm.yaml': ['IG-ML-020', 'IG-ML-021', 'IG-ML-022', 'IG-ML-026', 'IG-ML-029', 'IG-GRAPH-013'],
     'kserve.yaml': ['IG-ML-060', 'IG-ML-062'],
     'rayservice.yaml': ['IG-ML-040', 'IG-ML-042', 'IG-ML-043', 'IG-ML-044'],
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseServiceUrl } from './cluster-dns.js';
+import { clusterServiceOfUrl, parseServiceUrl } from './cluster-dns.js';
 
 test('cluster DNS names, the pod itself and service.namespace are in the cluster; public names and addresses are not; private addresses are unknown', () => {
   const cases: Array<[string, string | undefined, boolean | undefined]> = [
@@ -23,4 +23,14 @@ test('cluster DNS names, the pod itself and service.namespace are in the cluster
     assert.equal(parsed?.inCluster, inCluster, url);
   }
   assert.equal(parseServiceUrl('message-dumper.default'), undefined);
+});
+
+test('a URL names a Service by its cluster DNS name: name, namespace, port', () => {
+  assert.deepEqual(clusterServiceOfUrl('http://mlflow:5000', 'serving'), { name: 'mlflow', namespace: 'serving', port: 5000 });
+  assert.deepEqual(clusterServiceOfUrl('http://mlflow.mlops/api', 'serving'), { name: 'mlflow', namespace: 'mlops', port: 80 });
+  assert.deepEqual(clusterServiceOfUrl('https://mlflow.mlops.svc.cluster.local', undefined), { name: 'mlflow', namespace: 'mlops', port: 443 });
+  assert.deepEqual(clusterServiceOfUrl('http://user:pw@mlflow.mlops.svc:8080/', undefined), { name: 'mlflow', namespace: 'mlops', port: 8080 });
+  for (const url of ['http://mlflow.example.com', 'http://10.0.0.5:5000', 'http://localhost:5000', 'grpc://mlflow:5000', 'http://pod-0.mlflow.mlops.svc.cluster.local', 'http://{{ .Values.host }}:5000', 'databricks']) {
+    assert.equal(clusterServiceOfUrl(url, 'serving'), undefined, url);
+  }
 });

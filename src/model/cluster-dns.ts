@@ -52,3 +52,32 @@ export function parseServiceUrl(text: string): ServiceUrl | undefined {
   if (host === '') return undefined;
   return { scheme: (match[1] as string).toLowerCase(), host, inCluster: hostInCluster(host) };
 }
+
+/** A Service a URL names by its cluster DNS name, with the port the client connects to. */
+export interface ClusterServiceAddress {
+  readonly name: string;
+  /** As the name writes it, else the client's own namespace (the pod's DNS search path). */
+  readonly namespace: string | undefined;
+  readonly port: number;
+}
+
+/**
+ * `http://mlflow:5000`, `http://mlflow.mlops`, `https://mlflow.mlops.svc.cluster.local` → the Service and
+ * port (80 / 443 by scheme when none is written), as a pod in `namespace` resolves it. Undefined for other
+ * hosts (addresses, public names, pod or headless-subdomain names) and for schemes other than http(s).
+ */
+export function clusterServiceOfUrl(text: string, namespace: string | undefined): ClusterServiceAddress | undefined {
+  const match = /^(https?):\/\/(?:[^@/?#]*@)?([^:/?#]+)(?::(\d+))?(?:[/?#]|$)/i.exec(text.trim());
+  if (!match) return undefined;
+  const scheme = (match[1] as string).toLowerCase();
+  const port = match[3] === undefined ? (scheme === 'https' ? 443 : 80) : Number(match[3]);
+  const host = (match[2] as string).toLowerCase().replace(/\.$/, '');
+  if (hostInCluster(host) !== true || host === 'localhost' || ipv4(host)) return undefined;
+  const labels = host.split('.');
+  const dns = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+  if (!labels.every((label) => dns.test(label))) return undefined;
+  // name, name.namespace, name.namespace.svc, name.namespace.svc.cluster.local
+  const suffix = labels.slice(2).join('.');
+  if (labels.length > 2 && suffix !== 'svc' && suffix !== 'svc.cluster.local') return undefined;
+  return { name: labels[0] as string, namespace: labels[1] ?? namespace, port };
+}

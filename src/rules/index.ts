@@ -10,6 +10,8 @@ import { interactiveIdentityServesModels } from './graph/interactive-identity-se
 import { sharedWritableModelCache } from './graph/shared-writable-model-cache.js';
 import { inferenceCaptureSinkWeaker } from './graph/inference-capture-sink-weaker.js';
 import { servingAccountDangerousRbac } from './graph/serving-account-dangerous-rbac.js';
+import { servedModelFromUnauthenticatedRegistry } from './graph/served-model-from-unauthenticated-registry.js';
+import { llmServerExposedWithoutRateLimit } from './graph/llm-server-exposed-without-rate-limit.js';
 import { sagemakerModelNotInVpc } from './aws/sagemaker-model-not-in-vpc.js';
 import { sagemakerEndpointStorageWithoutCmk } from './aws/sagemaker-endpoint-storage-without-cmk.js';
 import { sagemakerDataCaptureWithoutCmk } from './aws/sagemaker-data-capture-without-cmk.js';
@@ -232,6 +234,8 @@ export const RULES: readonly Rule[] = [
   sharedWritableModelCache,
   inferenceCaptureSinkWeaker,
   servingAccountDangerousRbac,
+  servedModelFromUnauthenticatedRegistry,
+  llmServerExposedWithoutRateLimit,
   privilegedGpuContainer,
   nvidiaHostPathMounted,
   gpuVisibilityWithoutRequest,

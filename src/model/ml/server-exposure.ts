@@ -44,7 +44,8 @@ export interface ServerBind {
 export function serverBind(server: ModelServer, query: SettingQuery, defaultHost = '0.0.0.0'): ServerBind {
   const setting = server.setting(query);
   if (setting === undefined) return { setting, host: defaultHost, local: isLocalBind(defaultHost) };
-  if (typeof setting.value !== 'string') return { setting, host: undefined, local: undefined };
+  // A variable the kubelet could not expand (`$(HOST)` from a Secret) or a template is not an address.
+  if (typeof setting.value !== 'string' || /\$[({]|\{\{/.test(setting.value)) return { setting, host: undefined, local: undefined };
   const host = hostOf(setting.value);
   return { setting, host, local: host === undefined ? undefined : isLocalBind(host) };
 }

@@ -1,137 +1,20 @@
 import type { Severity } from '../../findings/finding.js';
 import { isInternalGateway, isInternalIngress } from '../../model/exposure.js';
-import type { ContainerRef, K8sObject, KubernetesModel } from '../../model/kubernetes.js';
+import type { ContainerRef } from '../../model/kubernetes.js';
+import { isLlmServer } from '../../model/ml/llm-servers.js';
 import type { ModelServerKind } from '../../model/model-servers.js';
 import { modelServerOf } from '../../model/model-servers.js';
-import { findObject } from '../../model/references.js';
-import type { Backend, ParentGateway } from '../../model/routes.js';
-import { ingressBackends, isIngress, isRoute, nginxCanaryMain, parentGateways, routeBackends } from '../../model/routes.js';
-import { sameNamespace } from '../../model/selectors.js';
+import { ingressLimit, routeLimit } from '../../model/rate-limits.js';
+import type { Backend } from '../../model/routes.js';
+import { ingressBackends, isIngress, isRoute, parentGateways, routeBackends } from '../../model/routes.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
-
-/** limited: a limit applies; none: nothing limits; unknown: a reference we cannot follow (never fires). */
-type Limit = 'limited' | 'none' | 'unknown';
-
-function combine(verdicts: readonly Limit[]): Limit {
-  if (verdicts.includes('limited')) return 'limited';
-  return verdicts.includes('unknown') ? 'unknown' : 'none';
-}
-
-/** Request-rate / connection limits set by annotation on the Ingress (`limit-rate` is bandwidth, not requests). */
-const LIMIT_ANNOTATIONS = [
-  'nginx.ingress.kubernetes.io/limit-rps',
-  'nginx.ingress.kubernetes.io/limit-rpm',
-  'nginx.ingress.kubernetes.io/limit-connections',
-  'nginx.ingress.kubernetes.io/global-rate-limit',
-  'nginx.org/limit-req-rate',
-  'haproxy.org/rate-limit-requests',
-];
-/** HAProxy reads its annotations on the backend Service too. */
-const SERVICE_LIMIT_ANNOTATIONS = ['haproxy.org/rate-limit-requests'];
-const TRAEFIK_MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
-const TRAEFIK_GROUPS = new Set(['traefik.io', 'traefik.containo.us']);
-const KONG_PLUGINS = 'konghq.com/plugins';
-const KONG_GROUP = new Set(['configuration.konghq.com']);
-const KONG_RATE_LIMIT_PLUGINS = new Set(['rate-limiting', 'rate-limiting-advanced', 'ai-rate-limiting-advanced']);
-
-function annotationLimit(annotations: Readonly<Record<string, string>>, keys: readonly string[]): Limit {
-  // ingress-nginx reads 0 as "no limit".
-  return keys.some((key) => annotations[key] !== undefined && !['', '0'].includes(annotations[key].trim())) ? 'limited' : 'none';
-}
-
-function commaList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
-}
-
-/** `<namespace>-<name>@kubernetescrd` → the Traefik Middleware; a chain is followed. */
-function traefikLimit(model: KubernetesModel, reference: string, seen: Set<string>): Limit {
-  if (!reference.endsWith('@kubernetescrd')) return 'unknown';
-  const id = reference.slice(0, -'@kubernetescrd'.length);
-  if (seen.has(id)) return 'none';
-  seen.add(id);
-  const middleware = model.objects.find(
-    (object) =>
-      object.kind === 'Middleware' &&
-      TRAEFIK_GROUPS.has(object.group) &&
-      object.name !== undefined &&
-      (object.namespace !== undefined ? id === `${object.namespace}-${object.name}` : id.endsWith(`-${object.name}`)),
-  );
-  if (!middleware) return 'unknown';
-  const spec = middleware.root.get('spec');
-  if (spec.get('rateLimit').exists || spec.get('inFlightReq').exists) return 'limited';
-  const chain = spec.get('chain', 'middlewares').items();
-  return combine(
-    chain.map((link) => {
-      const name = link.get('name').str();
-      if (name === undefined) return 'unknown';
-      const namespace = link.get('namespace').str() ?? middleware.namespace ?? id.slice(0, id.length - (middleware.name as string).length - 1);
-      return traefikLimit(model, `${namespace}-${name}@kubernetescrd`, seen);
-    }),
-  );
-}
-
-/** `konghq.com/plugins: a,b` → KongPlugin in the owner's namespace, or KongClusterPlugin. */
-function kongLimit(model: KubernetesModel, owner: K8sObject): Limit {
-  return combine(
-    commaList(owner.annotations[KONG_PLUGINS]).map((name) => {
-      const plugin = findObject(model, { kind: 'KongPlugin', groups: KONG_GROUP, namespace: owner.namespace, name, near: owner }) ?? model.objects.find((object) => object.kind === 'KongClusterPlugin' && KONG_GROUP.has(object.group) && object.name === name);
-      if (!plugin) return 'unknown';
-      const kind = plugin.root.get('plugin').str();
-      if (kind === undefined) return 'unknown';
-      return KONG_RATE_LIMIT_PLUGINS.has(kind) ? 'limited' : 'none';
-    }),
-  );
-}
-
-function backendServiceLimits(model: KubernetesModel, backends: readonly Backend[]): Limit[] {
-  return backends
-    .map((backend) => backend.target)
-    .filter((target): target is K8sObject => target?.kind === 'Service')
-    .flatMap((service) => [annotationLimit(service.annotations, SERVICE_LIMIT_ANNOTATIONS), kongLimit(model, service)]);
-}
-
-function ingressLimit(model: KubernetesModel, ingress: K8sObject, backends: readonly Backend[]): Limit {
-  const seen = new Set<string>();
-  // An ingress-nginx canary takes its main Ingress's rate limits.
-  const main = nginxCanaryMain(model, ingress);
-  return combine([
-    annotationLimit((main ?? ingress).annotations, LIMIT_ANNOTATIONS),
-    ...commaList(ingress.annotations[TRAEFIK_MIDDLEWARES]).map((reference) => traefikLimit(model, reference, seen)),
-    kongLimit(model, ingress),
-    ...backendServiceLimits(model, backends),
-  ]);
-}
-
-/**
- * Gateway API rate limits are policy objects attached by `targetRef(s)` to the route or its
- * Gateway: Envoy Gateway `BackendTrafficPolicy` with `rateLimit`, Kuadrant `RateLimitPolicy`.
- * A policy that picks its targets by label (`targetSelectors`) cannot be followed: unknown.
- */
-function routeLimit(model: KubernetesModel, route: K8sObject, parents: readonly ParentGateway[], backends: readonly Backend[]): Limit {
-  const verdicts: Limit[] = [kongLimit(model, route), ...backendServiceLimits(model, backends)];
-  for (const policy of model.objects) {
-    const spec = policy.root.get('spec');
-    const isRateLimit = (policy.kind === 'BackendTrafficPolicy' && policy.group === 'gateway.envoyproxy.io' && spec.get('rateLimit').exists) || (policy.kind === 'RateLimitPolicy' && policy.group === 'kuadrant.io');
-    if (!isRateLimit) continue;
-    if (spec.get('targetSelectors').exists && sameNamespace(policy, route)) verdicts.push('unknown');
-    const targets = [spec.get('targetRef'), ...spec.get('targetRefs').items()].filter((target) => target.isMap());
-    for (const target of targets) {
-      const kind = target.get('kind').str();
-      const name = target.get('name').str();
-      if (kind === route.kind && name === route.name && sameNamespace(policy, route)) verdicts.push('limited');
-      if (kind === 'Gateway' && parents.some((parent) => parent.name === name && (parent.namespace ?? '') === (policy.namespace ?? ''))) verdicts.push('limited');
-    }
-  }
-  return combine(verdicts);
-}
-
-const LLM_SERVERS: ReadonlySet<ModelServerKind> = new Set(['vllm', 'tgi', 'ollama', 'nim']);
 
 interface ServedModel {
   readonly backend: Backend;
   readonly container: ContainerRef;
   readonly server: ModelServerKind;
+  readonly llm: boolean;
 }
 
 /** The first model server behind the backends, an LLM server first: it decides the severity. */
@@ -141,11 +24,11 @@ function servedModel(backends: readonly Backend[]): ServedModel | undefined {
     for (const workload of backend.workloads) {
       for (const container of workload.containers) {
         const server = modelServerOf(container);
-        if (server !== undefined) served.push({ backend, container, server });
+        if (server !== undefined) served.push({ backend, container, server, llm: isLlmServer(container) });
       }
     }
   }
-  return served.find((candidate) => LLM_SERVERS.has(candidate.server)) ?? served[0];
+  return served.find((candidate) => candidate.llm) ?? served[0];
 }
 
 export const ingressWithoutRateLimit = defineRule({
@@ -241,7 +124,7 @@ spec:
   },
   create(context) {
     const { model } = context;
-    const severityOf = (served: ServedModel): Severity => (LLM_SERVERS.has(served.server) ? 'high' : ingressWithoutRateLimit.meta.severity);
+    const severityOf = (served: ServedModel): Severity => (served.llm ? 'high' : ingressWithoutRateLimit.meta.severity);
     const relatedOf = (served: ServedModel): RelatedHop[] => [
       ...(served.backend.target ? [{ at: served.backend.target, message: `${served.backend.target.kind} '${served.backend.target.name ?? '(unnamed)'}'` }] : []),
       { at: served.container.node, message: `${served.container.workload.object.kind} '${served.container.workload.object.name ?? '(unnamed)'}' runs ${served.server}` },

@@ -1,50 +1,14 @@
 import { authOnPath } from '../../model/auth-front.js';
 import { isDeletionPatch, isFragment } from '../../model/fragments.js';
-import type { CommandWord } from '../../model/ml/command-line.js';
-import { bindHostIn, isLocalBind, modelServerFacts } from '../../model/ml/model-server.js';
-import type { ModelServer } from '../../model/ml/model-server.js';
-import { hopsOf, serverBind } from '../../model/ml/server-exposure.js';
+import { unauthenticatedTrackingServer } from '../../model/ml/mlflow.js';
+import { modelServerFacts } from '../../model/ml/model-server.js';
+import { hopsOf } from '../../model/ml/server-exposure.js';
 import { unauthenticatedServerPorts } from '../../model/ml/unauthenticated-exposure.js';
 import type { Setting } from '../../model/ml/settings.js';
 import type { KubernetesModel, Workload } from '../../model/kubernetes.js';
 import type { ExposurePath } from '../../model/port-exposure.js';
 import { labelSelectorMatches, podLabelsOf } from '../../model/selectors.js';
 import { defineRule } from '../define-rule.js';
-
-/** `mlflow server` / `mlflow ui` (an alias of `server`), also as `python -m mlflow server`; not `mlflow models serve`. */
-function trackingServer(words: readonly CommandWord[]): boolean {
-  return words.some((word, i) => /(^|\/)mlflow$/.test(word.text) && (words[i + 1]?.text === 'server' || words[i + 1]?.text === 'ui'));
-}
-
-/** The address in a server-option string: gunicorn `--bind` / `-b`, uvicorn `--host`, waitress `--listen` / `--host`. */
-function optionsBindHost(options: string): string | undefined {
-  const words = options.trim().split(/\s+/);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    const inline = /^(--bind|--host|--listen)=(.+)$/.exec(word);
-    const value = inline ? inline[2] : ['--bind', '-b', '--host', '--listen'].includes(word) ? words[i + 1] : undefined;
-    if (value !== undefined) return bindHostIn(value.replace(/^['"]|['"]$/g, ''));
-  }
-  return undefined;
-}
-
-/**
- * Where the tracking server listens, when that is beyond its pod: `--host` / `-h` / `MLFLOW_HOST`
- * (default 127.0.0.1), or a bind address in the gunicorn / uvicorn / waitress options it forwards.
- * Undefined when it keeps to loopback, or when the address cannot be read.
- */
-function reachableBind(server: ModelServer): Setting | undefined {
-  const bind = serverBind(server, { flags: ['--host', '-h'], env: ['MLFLOW_HOST'] }, '127.0.0.1');
-  if (bind.local === false) return bind.setting;
-  for (const query of [{ flags: ['--gunicorn-opts'], env: ['MLFLOW_GUNICORN_OPTS'] }, { flags: ['--uvicorn-opts'], env: ['MLFLOW_UVICORN_OPTS'] }, { flags: ['--waitress-opts'] }]) {
-    // click hands these options the next word whatever it starts with: `--gunicorn-opts "--bind 0.0.0.0:5000"`.
-    const options = server.setting({ ...query, requiresValue: true });
-    if (typeof options?.value !== 'string') continue;
-    const host = optionsBindHost(options.value);
-    if (host !== undefined && !isLocalBind(host)) return options;
-  }
-  return undefined;
-}
 
 /** A namespace name as the API accepts it: anything else is a placeholder the deploy tool fills in. */
 function isNamespaceName(name: string | undefined): name is string {
@@ -152,11 +116,9 @@ spec:
     return {
       container(container) {
         const server = modelServerFacts(model, container);
-        if (server?.kind !== 'mlflow' || !trackingServer(server.words)) return;
-        // basic-auth, a plugin's app (oidc-auth), or a value that cannot be read: not this rule's to judge.
-        if (server.setting({ flags: ['--app-name'] })) return;
-        const bind = reachableBind(server);
-        if (!bind) return;
+        // An auth app (basic-auth, a plugin's oidc-auth, or a value that cannot be read), a loopback or unreadable bind: silent.
+        const bind = server && unauthenticatedTrackingServer(server);
+        if (!server || !bind) return;
         const data = { container: container.name || '(unnamed)', setting: written(bind) };
         const open = unauthenticatedServerPorts(model, server, ['inference']);
         for (const { port, open: paths } of open) {

@@ -1,73 +1,17 @@
 import { NIM_GROUP, nimServiceFacts } from '../../model/adapt/crds/nim.js';
 import { authOnGeneratedFront } from '../../model/auth-front.js';
-import type { GeneratedFront } from '../../model/auth-front.js';
-import { isInternalGateway, isInternalIngressSettings, isInternalLoadBalancer } from '../../model/exposure.js';
-import type { K8sObject, KubernetesModel } from '../../model/kubernetes.js';
+import type { K8sObject } from '../../model/kubernetes.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
+import { nimFronts } from '../../model/ml/nim-fronts.js';
 import { hopsOf } from '../../model/ml/server-exposure.js';
 import { unauthenticatedServerPorts } from '../../model/ml/unauthenticated-exposure.js';
-import { findObject } from '../../model/references.js';
-import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 
 /** NIM's API port (`DefaultAPIPort`), which `expose.service.port` defaults to. */
 const NIM_API_PORT = 8000;
-const GATEWAY_GROUPS = new Set(['gateway.networking.k8s.io']);
-
-/** A front the NIM operator creates from a NIMService's `spec.expose`, with what makes it reachable. */
-interface NimFront {
-  readonly front: GeneratedFront;
-  readonly at: Node;
-  readonly internetFacing: boolean;
-  readonly description: string;
-}
 
 function display(object: K8sObject): string {
   return object.namespace ? `${object.namespace}/${object.name ?? '(unnamed)'}` : (object.name ?? '(unnamed)');
-}
-
-/**
- * The operator's fronts, from NVIDIA/k8s-nim-operator api/apps/v1alpha1/common_types.go (Expose,
- * Service, Ingress, Router): `expose.service.type` (ClusterIP unless written), `expose.ingress`
- * (deprecated; an Ingress from `spec` when `enabled`), `expose.router.ingress` (an Ingress of
- * `ingressClass` carrying `router.annotations`) and `expose.router.gateway` (an HTTPRoute on that Gateway
- * unless `httpRoutesEnabled: false`; a GRPCRoute when `grpcRoutesEnabled`).
- */
-function nimFronts(model: KubernetesModel, nim: K8sObject): NimFront[] {
-  const facts = nimServiceFacts(nim);
-  const expose = nim.root.get('spec', 'expose');
-  const fronts: NimFront[] = [];
-  const type = facts.serviceType.str();
-  if (type === 'LoadBalancer' || type === 'NodePort') {
-    const annotations = expose.get('service', 'annotations').stringRecord();
-    const internetFacing = type === 'LoadBalancer' && !isInternalLoadBalancer(annotations);
-    fronts.push({ front: { kind: type === 'LoadBalancer' ? 'load-balancer' : 'node-port', owner: nim }, at: facts.serviceType, internetFacing, description: `its ${type} Service (spec.expose.service.type)` });
-  }
-  if (facts.ingress.get('enabled').isTrue()) {
-    const annotations = facts.ingress.get('annotations');
-    const className = facts.ingress.get('spec', 'ingressClassName').str();
-    const internetFacing = !isInternalIngressSettings(model, className, annotations.stringRecord());
-    fronts.push({ front: { kind: 'ingress', owner: nim, annotations }, at: facts.ingress.get('enabled'), internetFacing, description: `its Ingress${className ? ` (class ${className})` : ''} (spec.expose.ingress)` });
-  }
-  const routerAnnotations = facts.router.get('annotations');
-  const routerIngress = facts.router.get('ingress');
-  if (routerIngress.isMap()) {
-    const className = routerIngress.get('ingressClass').str();
-    const internetFacing = !isInternalIngressSettings(model, className, routerAnnotations.stringRecord());
-    fronts.push({ front: { kind: 'ingress', owner: nim, annotations: routerAnnotations }, at: routerIngress, internetFacing, description: `its Ingress${className ? ` (class ${className})` : ''} (spec.expose.router.ingress)` });
-  }
-  const gateway = facts.router.get('gateway');
-  const name = gateway.get('name').str();
-  const routes = !gateway.get('httpRoutesEnabled').isFalse() || gateway.get('grpcRoutesEnabled').isTrue();
-  if (gateway.isMap() && name !== undefined && routes) {
-    const namespace = gateway.get('namespace').str() ?? nim.namespace;
-    const object = findObject(model, { kind: 'Gateway', groups: GATEWAY_GROUPS, namespace, name, near: nim });
-    // A Gateway outside the scanned set is taken as internet-facing, as port-exposure takes it.
-    const internetFacing = object === undefined || !isInternalGateway(object);
-    const where = namespace ? `${namespace}/${name}` : name;
-    fronts.push({ front: { kind: 'gateway-route', owner: nim, gateways: [{ name, namespace, object }] }, at: gateway, internetFacing, description: `its route on Gateway ${where} (spec.expose.router.gateway)` });
-  }
-  return fronts;
 }
 
 export const nimExposedWithoutAuth = defineRule({
