@@ -19,5 +19,13 @@ ruleTester(internetReachableControlPlane, {
         { line: 87, messageId: 'reaches', severity: 'critical' },
       ],
     },
+    {
+      name: 'two public load balancers in one file, each an entry to the same management port',
+      file: 'fail-two-entries.yaml',
+      errors: [
+        { line: 26, messageId: 'reaches', severity: 'critical' },
+        { line: 35, messageId: 'reaches', severity: 'critical' },
+      ],
+    },
   ],
 });

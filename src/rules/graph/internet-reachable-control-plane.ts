@@ -158,7 +158,8 @@ spec:
                 if (!path.internetFacing || (plane.request !== undefined && !exposesRequestPath(path, plane.request))) continue;
                 const hop = path.hops[0];
                 if (!hop) continue;
-                const key = `${hop.object.file.path}#${hop.at.path.join('/')}/${idOf(server.container)}`;
+                // Paths restart in every YAML document: the document is part of the place.
+                const key = `${idOf(hop.at.doc)}#${hop.at.path.join('/')}/${idOf(server.container)}`;
                 const entry = byEntry.get(key) ?? { hop, reached: [] };
                 if (!entry.reached.some((known) => known.port.number === port.number)) entry.reached.push({ server, port, api: plane.api, judge: plane.judge, judgedAt: open.get(workload.object) as Locatable, path });
                 byEntry.set(key, entry);
