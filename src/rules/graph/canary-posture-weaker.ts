@@ -1,6 +1,10 @@
+import { resourceId, servingGraph } from '../../graph/serving-graph.js';
+import type { ServingGraph } from '../../graph/serving-graph.js';
+import { sagemakerEndpoints } from '../../model/aws/sagemaker-endpoints.js';
 import { effectiveSecurityField, capabilityItems } from '../../model/containers.js';
 import { isFragment } from '../../model/fragments.js';
 import type { KubernetesModel, Workload } from '../../model/kubernetes.js';
+import type { TfResource } from '../../model/terraform.js';
 import type { ModelServer } from '../../model/ml/model-server.js';
 import { modelServersIn } from '../../model/ml/model-server.js';
 import { ingressIsolation } from '../../model/network-policies.js';
@@ -32,16 +36,17 @@ export const canaryPostureWeaker = defineRule({
     title: 'Canary or variant weaker than the model deployment it shares traffic with',
     severity: 'high',
     rationale:
-      'A canary, a shadow or a second version of a model receives real requests — the same users, the same prompts — but it is often written in a hurry: copied from a notebook, without the primary\'s securityContext, outside the NetworkPolicy that selects `track: primary`, with a mutable image tag or a debugging flag left on. Attackers aim at the weakest variant that still receives traffic: whatever the primary was hardened against works on the canary. The rule pairs model-server workloads that share traffic (one Service selects both; an ingress-nginx canary Ingress splits a host / path with its main Ingress) and compares what each one\'s model server runs with.',
+      'A canary, a shadow or a second version of a model receives real requests — the same users, the same prompts — but it is often written in a hurry: copied from a notebook, without the primary\'s securityContext, outside the NetworkPolicy that selects `track: primary`, with a mutable image tag or a debugging flag left on. Attackers aim at the weakest variant that still receives traffic: whatever the primary was hardened against works on the canary. The rule pairs model-server workloads that share traffic (one Service selects both; an ingress-nginx canary Ingress splits a host / path with its main Ingress) and compares what each one\'s model server runs with. On SageMaker it compares the models of an endpoint configuration\'s production variants with each other, and its shadow variants (which receive a copy of production requests) with the production ones: network isolation, a VPC, an image pinned by digest, and an execution role that cannot overwrite the model. An Istio split by DestinationRule subsets is judged through the Service that selects both versions. A KServe canary (`canaryTrafficPercent`) shares traffic with the previous revision of the same InferenceService, which the files no longer hold: it cannot be compared.',
     remediation:
-      'Template every variant from one hardened base (a Helm value or a kustomize overlay that changes only the image and the labels), select them with a label they share in NetworkPolicies (`app: fraud`, not `track: primary`), and fail CI when a variant drifts from its primary.',
+      'Template every variant from one hardened base (a Helm value or a kustomize overlay that changes only the image and the labels; one Terraform module for every SageMaker model of an endpoint), select them with a label they share in NetworkPolicies (`app: fraud`, not `track: primary`), and fail CI when a variant drifts from its primary.',
     references: [
       'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#canary',
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
       'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests.html',
     ],
     mappings: { stride: ['T', 'E'], atlas: ['AML.T0049', 'AML.T0018'], nist: ['CM-2', 'CM-6'] },
-    targets: ['k8s:Workload', 'k8s:Service', 'k8s:Ingress', 'k8s:NetworkPolicy'],
+    targets: ['k8s:Workload', 'k8s:Service', 'k8s:Ingress', 'k8s:NetworkPolicy', 'tf:aws_sagemaker_endpoint_configuration', 'tf:aws_sagemaker_model'],
     fix: 'none',
     messages: {
       weaker: '{{weak}} shares traffic with {{strong}} ({{via}}) but lacks what that one has: {{differences}}.',
@@ -152,6 +157,7 @@ spec:
             });
           }
         }
+        reportSageMakerVariants(context);
       },
     };
   },
@@ -233,5 +239,70 @@ function postureOf(model: KubernetesModel, server: ModelServer): Posture[] {
     { label: 'an image pinned by digest', holds: imageText === undefined ? undefined : imageText.includes('@sha256:'), at: image.exists ? image : container.node },
     { label: 'an ingress NetworkPolicy that selects it', holds: isolation.state === 'unknown' ? undefined : isolation.state === 'restricted', at: labels.exists ? labels : workload.object.root },
     { label: '`automountServiceAccountToken: false`', holds: account.state === 'unknown' ? undefined : account.isFalse(), at: account.exists ? account : workload.podSpec },
+  ];
+}
+
+type Context = Parameters<typeof canaryPostureWeaker.create>[0];
+
+/**
+ * SageMaker: the models of an endpoint configuration's production variants share its traffic, and a shadow
+ * variant gets a copy of every production request. Each model is compared with the production models.
+ */
+function reportSageMakerVariants(context: Context): void {
+  const graph = servingGraph(context.model, context.terraform);
+  const reported = new Set<string>();
+  for (const served of sagemakerEndpoints(context.terraform)) {
+    const production = served.variants.filter((variant) => !variant.shadow);
+    for (const weak of served.variants) {
+      for (const weakModel of weak.models) {
+        if (reported.has(weakModel.address)) continue;
+        // Against every production model it shares traffic with, the one it falls furthest behind; one finding per model.
+        let worst: { strong: (typeof production)[number]; strongModel: TfResource; gaps: Posture[]; strongPosture: Posture[]; weakPosture: Posture[] } | undefined;
+        for (const strong of production) {
+          if (strong === weak || strong.config !== weak.config) continue;
+          for (const strongModel of strong.models) {
+            if (strongModel === weakModel) continue;
+            const weakPosture = sagemakerPosture(weakModel, graph);
+            const strongPosture = sagemakerPosture(strongModel, graph);
+            const gaps = weakPosture.filter((item, index) => item.holds === false && strongPosture[index]?.holds === true);
+            if (gaps.length > (worst?.gaps.length ?? 0)) worst = { strong, strongModel, gaps, strongPosture, weakPosture };
+          }
+        }
+        if (!worst) continue;
+        reported.add(weakModel.address);
+        const { strong, strongModel, gaps, strongPosture, weakPosture } = worst;
+        const via = `${weak.shadow ? 'shadow variant' : 'production variant'} ${weak.node.get('variant_name').str() ?? '(unnamed)'} of '${weak.config.address}', beside production variant ${strong.node.get('variant_name').str() ?? '(unnamed)'}`;
+        context.report({
+          messageId: 'weaker',
+          at: gaps[0]!.at,
+          object: weakModel,
+          data: { weak: `SageMaker model '${weakModel.address}'`, strong: `SageMaker model '${strongModel.address}'`, via, differences: gaps.map((gap) => gap.label).join('; ') },
+          related: [
+            { at: weak.node.get('model_name'), message: via },
+            ...gaps.slice(0, 3).map((gap) => ({ at: strongPosture[weakPosture.indexOf(gap)]!.at, message: `'${strongModel.address}' has ${gap.label}` })),
+          ],
+        });
+      }
+    }
+  }
+}
+
+/** What a SageMaker model runs with, in a fixed order; unknown values are never a difference. */
+function sagemakerPosture(model: TfResource, graph: ServingGraph): Posture[] {
+  const isolation = model.root.get('enable_network_isolation');
+  const vpc = model.root.get('vpc_config');
+  const images = ['primary_container', 'container'].flatMap((block) => model.root.get(block).items().map((container) => container.get('image')));
+  const pinned = images.some((image) => image.state === 'unknown') || images.length === 0 ? undefined : images.every((image) => (image.str() ?? '').includes('@sha256:'));
+  // The execution role may not overwrite the artifacts this model loads (serving graph); unknown without role or artifacts.
+  const id = resourceId(model);
+  const roles = graph.outgoing(id, 'assumes').map((edge) => edge.to);
+  const artifacts = new Set(graph.outgoing(id, 'loads').map((edge) => edge.to));
+  const writes = roles.flatMap((role) => graph.outgoing(role, 'can-write').filter((edge) => artifacts.has(edge.to)));
+  const role = graph.outgoing(id, 'assumes')[0];
+  return [
+    { label: '`enable_network_isolation = true`', holds: isolation.state === 'unknown' ? undefined : isolation.isTrue(), at: isolation.exists ? isolation : model.root },
+    { label: 'a `vpc_config`', holds: vpc.state === 'unknown' ? undefined : vpc.isWritten(), at: vpc.exists ? vpc : model.root },
+    { label: 'an image pinned by digest', holds: pinned, at: images[0] ?? model.root },
+    { label: 'an execution role that cannot overwrite its model', holds: roles.length === 0 || artifacts.size === 0 ? undefined : writes.length === 0, at: writes[0]?.at ?? role?.at ?? model.root },
   ];
 }
