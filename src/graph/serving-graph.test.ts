@@ -34,3 +34,12 @@ test('the broken multi-model canary example: traffic, identities and artifacts i
   ]);
   for (const edge of graph.edges) assert.ok(edge.at.doc.spans.size > 0, `${edge.kind} ${edge.from} -> ${edge.to} has a location`);
 });
+
+test('a way in is marked authenticated when every path through it is: the canary Ingress takes its main Ingress\'s auth-url, the debug load balancer has none', async () => {
+  const graph = await graphOf('examples/multi-model-canary/broken');
+  const guarded = graph.edges.filter((edge) => edge.guard).map((edge) => `${graph.node(edge.from).label} -> ${graph.node(edge.to).label}`);
+  assert.deepEqual(guarded, ['Internet -> Ingress models/fraud', 'Internet -> Ingress models/fraud-canary']);
+  const canary = graph.edges.find((edge) => graph.node(edge.to).label === 'Ingress models/fraud-canary');
+  assert.match(canary?.guard?.description ?? '', /auth-url/);
+  assert.equal(graph.edges.find((edge) => graph.node(edge.to).label === 'Service models/fraud-canary-debug')?.guard, undefined);
+});

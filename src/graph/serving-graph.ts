@@ -3,6 +3,9 @@
 // identities to the model artifacts they can read or overwrite. Every edge carries the located value that
 // makes it so. Built once per scan from the facts the rules already share; the IG-GRAPH rules, `inferguard
 // paths` and the pictures read it.
+import { authOnPath } from '../model/auth-front.js';
+import type { AuthControl } from '../model/auth-front.js';
+import { meshMtlsOf } from '../model/mesh.js';
 import { modelArtifacts, reachingEntry } from '../model/aws/model-artifacts.js';
 import { resourcePatternOf } from '../model/aws/bucket-arns.js';
 import type { PolicyStatement } from '../model/iam/policy.js';
@@ -50,6 +53,8 @@ export interface GraphNode {
   readonly port?: { readonly number: number; readonly roles: readonly string[]; readonly server: ModelServer };
   readonly workload?: Workload;
   readonly artifact?: ModelArtifact;
+  /** A port a service mesh wraps in mutual TLS (Istio STRICT, or a mesh that does so by default), and what decides it. */
+  readonly mtls?: { readonly description: string; readonly at: Node };
 }
 
 export interface GraphEdge {
@@ -60,6 +65,8 @@ export interface GraphEdge {
   readonly label: string;
   /** The located value that makes the edge. */
   readonly at: Node;
+  /** On the route into a port: the authentication that guards requests arriving this way (auth-front). */
+  readonly guard?: { readonly description: string; readonly at: Node };
 }
 
 export class ServingGraph {
@@ -67,7 +74,7 @@ export class ServingGraph {
   readonly edges: GraphEdge[] = [];
   private readonly outgoingEdges = new Map<string, GraphEdge[]>();
   private readonly incomingEdges = new Map<string, GraphEdge[]>();
-  private readonly edgeKeys = new Set<string>();
+  private readonly edgeKeys = new Map<string, GraphEdge>();
 
   add(node: GraphNode): GraphNode {
     const existing = this.nodes.get(node.id);
@@ -76,13 +83,28 @@ export class ServingGraph {
     return node;
   }
 
-  connect(edge: GraphEdge): void {
+  /** Adds the edge, or returns the one already there between the same nodes with the same kind. */
+  connect(edge: GraphEdge): GraphEdge {
     const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}`;
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
+    const existing = this.edgeKeys.get(key);
+    if (existing) return existing;
+    this.edgeKeys.set(key, edge);
     this.edges.push(edge);
     (this.outgoingEdges.get(edge.from) ?? this.outgoingEdges.set(edge.from, []).get(edge.from)!).push(edge);
     (this.incomingEdges.get(edge.to) ?? this.incomingEdges.set(edge.to, []).get(edge.to)!).push(edge);
+    return edge;
+  }
+
+  /** Puts `replacement` (the same two nodes and kind) where `edge` was. */
+  replace(edge: GraphEdge, replacement: GraphEdge): void {
+    const swap = (list: GraphEdge[] | undefined): void => {
+      const index = list?.indexOf(edge) ?? -1;
+      if (list && index >= 0) list[index] = replacement;
+    };
+    swap(this.edges);
+    swap(this.outgoingEdges.get(edge.from));
+    swap(this.incomingEdges.get(edge.to));
+    this.edgeKeys.set(`${edge.from}\u0000${edge.to}\u0000${edge.kind}`, replacement);
   }
 
   outgoing(id: string, kind?: GraphEdgeKind): readonly GraphEdge[] {
@@ -153,6 +175,7 @@ function build(model: KubernetesModel, terraform: TerraformModel): ServingGraph 
 
 /** Model servers, their ports, and every way traffic reaches a port (outermost hop first). */
 function addTraffic(graph: ServingGraph, model: KubernetesModel): void {
+  const guards: Guards = new Map();
   // A container is one node however many servers the model finds in it.
   const done = new Set<string>();
   for (const server of modelServersIn(model)) {
@@ -162,6 +185,8 @@ function addTraffic(graph: ServingGraph, model: KubernetesModel): void {
     done.add(key);
     const owner = graph.add({ id: workloadId(workload), kind: 'workload', label: `${objectLabel(workload.object)} (${server.info.title})`, subject: workload.object, at: workload.object.root, workload });
     for (const port of server.ports) {
+      const mesh = meshMtlsOf(model, workload, port.number);
+      const decided = mesh?.peerAuthentication ?? mesh?.marker;
       const portNode = graph.add({
         id: `port:${owner.id}:${port.number}`,
         kind: 'port',
@@ -169,16 +194,25 @@ function addTraffic(graph: ServingGraph, model: KubernetesModel): void {
         at: port.declared ?? server.container.node,
         port: { number: port.number, roles: port.roles, server },
         workload,
+        ...(mesh?.mtls && decided ? { mtls: { description: decided.description, at: decided.at } } : {}),
       });
       graph.connect({ from: owner.id, to: portNode.id, kind: 'listens', label: `listens on ${port.number}`, at: port.declared ?? server.container.node });
       const name = port.declared?.get('name').str();
       const exposure = exposureOfPort(model, workload, { number: port.number, ...(name !== undefined ? { name } : {}), ...(port.declared ? { containerPort: port.declared } : {}) });
-      for (const path of exposure.paths) addPath(graph, path, portNode.id);
+      for (const path of exposure.paths) addPath(graph, path, portNode.id, authOnPath(model, workload, path), guards);
     }
+  }
+  // An edge is authenticated when every path that runs through it is.
+  for (const [edge, controls] of guards) {
+    const first = controls[0];
+    if (first && controls.every((control) => control !== undefined)) graph.replace(edge, { ...edge, guard: { description: first.description, at: first.at } });
   }
 }
 
-function addPath(graph: ServingGraph, path: ExposurePath, target: string): void {
+/** The first and the last edge of each path (the way in, the route into the port), and the authentication of each path that runs through it (undefined: none). */
+type Guards = Map<GraphEdge, Array<AuthControl | undefined>>;
+
+function addPath(graph: ServingGraph, path: ExposurePath, target: string, guard: AuthControl | undefined, guards: Guards): void {
   const origin = path.internetFacing ? INTERNET : path.exposed ? PRIVATE_NETWORK : CLUSTER;
   graph.add(
     origin === INTERNET
@@ -188,14 +222,17 @@ function addPath(graph: ServingGraph, path: ExposurePath, target: string): void 
         : { id: CLUSTER, kind: 'cluster', label: 'Any pod in the cluster' },
   );
   let previous = origin;
-  for (const hop of path.hops) {
+  for (const [index, hop] of path.hops.entries()) {
     const kind = hop.object.kind === 'Service' ? 'service' : 'entry';
     const node = graph.add({ id: objectId(hop.object), kind, label: objectLabel(hop.object), subject: hop.object, at: hop.object.root });
-    graph.connect({ from: previous, to: node.id, kind: 'routes', label: hop.description, at: hop.at });
+    const edge = graph.connect({ from: previous, to: node.id, kind: 'routes', label: hop.description, at: hop.at });
+    // The way in: authenticated when every path entering here is (an Ingress's auth annotations).
+    if (index === 0) guards.set(edge, [...(guards.get(edge) ?? []), guard]);
     previous = node.id;
   }
   const last = path.hops[path.hops.length - 1];
-  graph.connect({ from: previous, to: target, kind: 'routes', label: last?.description ?? path.kind, at: last?.at ?? graph.node(target).at! });
+  const into = graph.connect({ from: previous, to: target, kind: 'routes', label: last?.description ?? path.kind, at: last?.at ?? graph.node(target).at! });
+  guards.set(into, [...(guards.get(into) ?? []), guard]);
 }
 
 /** Workloads → ServiceAccounts → the Roles / ClusterRoles bound to them. */

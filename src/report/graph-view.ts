@@ -136,5 +136,5 @@ export function nodeText(node: GraphNode): string {
 
 /** An edge's caption: its kind, with the permission for grants (the full label goes in tooltips). */
 export function edgeText(edge: GraphEdge): string {
-  return edge.kind === 'routes' ? 'routes' : edge.kind === 'can-write' || edge.kind === 'can-read' ? `${edge.kind} (${edge.label})` : edge.kind;
+  return edge.kind === 'routes' ? (edge.guard ? 'routes · authenticated' : 'routes') : edge.kind === 'can-write' || edge.kind === 'can-read' ? `${edge.kind} (${edge.label})` : edge.kind;
 }

@@ -182,7 +182,7 @@ function edgeMarkup(placed: PlacedEdge, index: number, ends: ReadonlyMap<string,
   const to = ends.get(edge.to);
   const where = locationOf(edge.at);
   // Escaped line by line: escapeHtml makes a newline visible as \x0a, as the text report does.
-  const tooltip = [`${from?.label ?? edge.from} → ${to?.label ?? edge.to}`, `${edge.kind}: ${edge.label}`, ...(where ? [where] : [])].map(escapeHtml).join('\n');
+  const tooltip = [`${from?.label ?? edge.from} → ${to?.label ?? edge.to}`, `${edge.kind}: ${edge.label}`, ...(edge.guard ? [`authenticated by ${edge.guard.description}`] : []), ...(where ? [where] : [])].map(escapeHtml).join('\n');
   const label = placed.label
     ? `<text x="${round(placed.label.x + placed.label.width / 2)}" y="${round(placed.label.y + placed.label.height / 2)}" class="edge-label">${escapeHtml(placed.label.text)}</text>`
     : '';
@@ -198,7 +198,7 @@ function edgeMarkup(placed: PlacedEdge, index: number, ends: ReadonlyMap<string,
 function nodeMarkup(placed: PlacedNode, index: number, hot: boolean, paths: readonly string[]): string {
   const { node } = placed;
   const where = locationOf(node.at);
-  const tooltip = [node.label, ...(where ? [where] : [])].map(escapeHtml).join('\n');
+  const tooltip = [node.label, ...(node.mtls ? [`mutual TLS: ${node.mtls.description}`] : []), ...(where ? [where] : [])].map(escapeHtml).join('\n');
   const top = placed.height / 2 - ((placed.lines.length - 1) * LINE_HEIGHT) / 2;
   const text = placed.lines.map((line, position) => `<tspan x="${round(placed.width / 2)}" y="${round(top + position * LINE_HEIGHT)}">${escapeHtml(line)}</tspan>`).join('');
   return [
