@@ -91,16 +91,18 @@ interface GraphFigures {
   nodes: number;
   edges: number;
   findings: number;
+  endpoints: number;
   graphMs: number;
   rulesMs: number;
+  threatsMs: number;
   maxRssKiB: number;
 }
 const graphWorker = 'dist/scripts/bench-graph-worker.js';
 if (existsSync(CORPORA[0] as string)) {
   const copies = join(dir, 'corpus-x10');
   for (let i = 0; i < 10; i++) cpSync(CORPORA[0] as string, join(copies, `copy-${i}`), { recursive: true });
-  console.log('serving graph (models loaded first; graph build and graph rules timed apart)');
-  console.log('tree'.padEnd(24), 'objects', 'workloads', 'TF resources', ' nodes', ' edges', 'findings', 'graph ms', 'rules ms', 'peak RSS MB');
+  console.log('serving graph (models loaded first; graph build, graph rules and threat model timed apart)');
+  console.log('tree'.padEnd(24), 'objects', 'workloads', 'TF resources', ' nodes', ' edges', 'findings', 'endpoints', 'graph ms', 'rules ms', 'threats ms', 'peak RSS MB');
   const rows: Array<[string, GraphFigures]> = [];
   for (const [label, tree] of [['corpus', CORPORA[0] as string], ['corpus ×10', copies]] as const) {
     const run = spawnSync(process.execPath, ['--max-old-space-size=8192', graphWorker, tree], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -118,13 +120,15 @@ if (existsSync(CORPORA[0] as string)) {
       String(figures.nodes).padStart(6),
       String(figures.edges).padStart(6),
       String(figures.findings).padStart(8),
+      String(figures.endpoints).padStart(9),
       figures.graphMs.toFixed(0).padStart(8),
       figures.rulesMs.toFixed(0).padStart(8),
+      figures.threatsMs.toFixed(0).padStart(10),
       String(Math.round(figures.maxRssKiB / 1024)).padStart(11),
     );
   }
   const [one, ten] = rows;
-  if (one && ten) console.log(`×10 input: graph build ×${(ten[1].graphMs / one[1].graphMs).toFixed(1)}, graph rules ×${(ten[1].rulesMs / one[1].rulesMs).toFixed(1)} (linear is ×10)`);
+  if (one && ten) console.log(`×10 input: graph build ×${(ten[1].graphMs / one[1].graphMs).toFixed(1)}, graph rules ×${(ten[1].rulesMs / one[1].rulesMs).toFixed(1)}, threat model ×${(ten[1].threatsMs / one[1].threatsMs).toFixed(1)} (linear is ×10)`);
 }
 
 if (!process.env.KEEP_BENCH_PLAN) rmSync(dir, { recursive: true, force: true });
