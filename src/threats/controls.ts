@@ -14,6 +14,7 @@ import { ingressIsolation } from '../model/network-policies.js';
 import type { ExposurePath } from '../model/port-exposure.js';
 import { missingComputeResources } from '../model/resources.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
+import type { Node } from '../model/value.js';
 import type { Locatable } from '../rules/define-rule.js';
 import type { Finding, FindingLocation } from '../findings/finding.js';
 import type { CloudEndpoint, KubernetesEndpoint, ServingEndpoint } from './endpoints.js';
@@ -312,6 +313,14 @@ function attribute(resource: TfResource, note: string, ...path: Array<string | n
   return { at: resource.root.get(...path), note };
 }
 
+/** Whether every part of a type (the endpoint's models, its configurations) satisfies `holds` at `attributeName`. */
+function everyPart(endpoint: CloudEndpoint, type: string, attributeName: string, holds: (node: Node) => boolean, text: { readonly missing: string; readonly present: string }): Omit<ControlResult, 'id' | 'title'> {
+  const parts = endpoint.parts.filter((part) => part.resourceType === type);
+  if (parts.length === 0) return result('unknown', `The endpoint's ${type === 'aws_sagemaker_model' ? 'models are' : 'configuration is'} not in the scan.`);
+  const failing = parts.filter((part) => !holds(part.root.get(attributeName)));
+  return failing.length > 0 ? result('missing', text.missing, failing.map((part) => attribute(part, `${part.address} ${attributeName}`, attributeName))) : result('present', text.present, parts.map((part) => attribute(part, part.address, attributeName)));
+}
+
 const CLOUD: Partial<Record<ControlId, { readonly title: string; readonly platforms: ReadonlyArray<CloudEndpoint['platform']>; readonly evaluate: Evaluate<CloudEndpoint> }>> = {
   'iam-signed-invocation': {
     title: 'Callers authenticated',
@@ -331,32 +340,29 @@ const CLOUD: Partial<Record<ControlId, { readonly title: string; readonly platfo
   'sagemaker-network-isolation': {
     title: 'Model containers network-isolated',
     platforms: ['sagemaker'],
-    evaluate(endpoint) {
-      const models = endpoint.parts.filter((part) => part.resourceType === 'aws_sagemaker_model');
-      if (models.length === 0) return result('unknown', 'The endpoint\'s models are not in the scan.');
-      const open = models.filter((model) => !model.root.get('enable_network_isolation').isTrue());
-      return open.length > 0 ? result('missing', 'The model container can call out: a poisoned model or a request exploit can exfiltrate.', open.map((model) => attribute(model, `${model.address} enable_network_isolation`, 'enable_network_isolation'))) : result('present', 'Every model sets `enable_network_isolation = true`.', models.map((model) => attribute(model, model.address, 'enable_network_isolation')));
-    },
+    evaluate: (endpoint) =>
+      everyPart(endpoint, 'aws_sagemaker_model', 'enable_network_isolation', (node) => node.isTrue(), {
+        missing: 'The model container can call out: a poisoned model or a request exploit can exfiltrate.',
+        present: 'Every model sets `enable_network_isolation = true`.',
+      }),
   },
   'sagemaker-vpc': {
     title: 'Model containers in your VPC',
     platforms: ['sagemaker'],
-    evaluate(endpoint) {
-      const models = endpoint.parts.filter((part) => part.resourceType === 'aws_sagemaker_model');
-      if (models.length === 0) return result('unknown', 'The endpoint\'s models are not in the scan.');
-      const outside = models.filter((model) => !model.root.get('vpc_config').isWritten());
-      return outside.length > 0 ? result('missing', 'The containers use SageMaker\'s network, outside your security groups and flow logs.', outside.map((model) => attribute(model, `${model.address} has no vpc_config`, 'vpc_config'))) : result('present', 'Every model names subnets and security groups.', models.map((model) => attribute(model, model.address, 'vpc_config')));
-    },
+    evaluate: (endpoint) =>
+      everyPart(endpoint, 'aws_sagemaker_model', 'vpc_config', (node) => node.isWritten(), {
+        missing: 'The containers use SageMaker\'s network, outside your security groups and flow logs.',
+        present: 'Every model names subnets and security groups.',
+      }),
   },
   'sagemaker-kms': {
     title: 'Endpoint storage encrypted with your key',
     platforms: ['sagemaker'],
-    evaluate(endpoint) {
-      const configs = endpoint.parts.filter((part) => part.resourceType === 'aws_sagemaker_endpoint_configuration');
-      if (configs.length === 0) return result('unknown', 'The endpoint configuration is not in the scan.');
-      const without = configs.filter((config) => !config.root.get('kms_key_arn').isWritten());
-      return without.length > 0 ? result('missing', 'The ML storage volume is encrypted with an AWS-owned key only.', without.map((config) => attribute(config, `${config.address} has no kms_key_arn`, 'kms_key_arn'))) : result('present', 'The endpoint configuration names a KMS key.', configs.map((config) => attribute(config, config.address, 'kms_key_arn')));
-    },
+    evaluate: (endpoint) =>
+      everyPart(endpoint, 'aws_sagemaker_endpoint_configuration', 'kms_key_arn', (node) => node.isWritten(), {
+        missing: 'The ML storage volume is encrypted with an AWS-owned key only.',
+        present: 'The endpoint configuration names a KMS key.',
+      }),
   },
   'request-logging': {
     title: 'Inference requests logged',
