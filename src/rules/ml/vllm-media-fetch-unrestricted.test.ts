@@ -9,7 +9,7 @@ ruleTester(vllmMediaFetchUnrestricted, {
       name: 'a VL model with an IRSA ServiceAccount (high), --limit_mm_per_prompt without domains, domains with default and explicit redirects',
       file: 'fail-multimodal.yaml',
       errors: [
-        { line: 26, messageId: 'noAllowlist', severity: 'high' },
+        { line: 26, messageId: 'noAllowlist', severity: 'medium' },
         { line: 46, messageId: 'noAllowlist', severity: 'medium' },
         { line: 52, messageId: 'redirectsFollowed', severity: 'medium' },
         { line: 61, messageId: 'redirectsFollowed', severity: 'medium' },

@@ -1,8 +1,5 @@
-import type { K8sObject } from '../../model/kubernetes.js';
 import { modelServerFacts } from '../../model/ml/model-server.js';
 import { flagSpellings } from '../../model/ml/serving-options.js';
-import type { Node } from '../../model/value.js';
-import { workloadIdentitiesOf } from '../../model/workload-identity.js';
 import { defineRule } from '../define-rule.js';
 
 /**
@@ -13,10 +10,6 @@ import { defineRule } from '../define-rule.js';
  */
 const MULTIMODAL_NAME = /(^|[/_-])(vl|vision|omni)([_.-]|$)|llava|pixtral|idefics|paligemma|internvl|minicpm-[vo]|molmo|mllama|llama-4|kimi-vl|glm-4v|deepseek-vl|phi-4-multimodal|qwen2(\.5)?-audio|ultravox/i;
 
-/** The first workload-identity annotation (EKS IRSA, GKE Workload Identity, Azure Workload Identity) with a readable value. */
-function cloudIdentity(account: K8sObject | undefined): Node | undefined {
-  return workloadIdentitiesOf(account).find((identity) => (identity.value ?? '') !== '')?.node;
-}
 
 /** `--limit-mm-per-prompt '{"image": 0}'` turns media inputs off. */
 function limitsAllZero(value: string): boolean {
@@ -31,7 +24,7 @@ export const vllmMediaFetchUnrestricted = defineRule({
     title: 'Multimodal LLM server fetches arbitrary media URLs',
     severity: 'medium',
     rationale:
-      "A multimodal vLLM server downloads every `image_url`, `video_url` or `audio_url` a caller puts in a request. Without `--allowed-media-domains` that is a server-side request forgery primitive from inside the cluster: internal services, the Kubernetes API, and the cloud metadata endpoint (`169.254.169.254`), whose credentials are the pod's cloud identity when its ServiceAccount has one. vLLM follows HTTP redirects by default, so an allowlisted domain that redirects bypasses the allowlist unless `VLLM_MEDIA_URL_ALLOW_REDIRECTS=0`. The vLLM security page recommends both settings.",
+      "A multimodal vLLM server downloads every `image_url`, `video_url` or `audio_url` a caller puts in a request. Without `--allowed-media-domains` that is a server-side request forgery primitive from inside the cluster: internal services, the Kubernetes API, and the cloud metadata endpoint (`169.254.169.254`). The fetch is a plain GET whose answer the caller does not see, so it takes credentials only where the metadata endpoint answers such a request with them — EC2 nodes that still accept IMDSv1 hand out the node's role; IRSA and Azure Workload Identity credentials sit in a token file, and GKE's metadata server wants a header the fetch does not send. IG-GRAPH-005 reports that path, with the egress and the node settings that open it, in place of this finding. vLLM follows HTTP redirects by default, so an allowlisted domain that redirects bypasses the allowlist unless `VLLM_MEDIA_URL_ALLOW_REDIRECTS=0`. The vLLM security page recommends both settings.",
     remediation:
       'Set `--allowed-media-domains` to the domains media may come from (or send media inline as base64), set `VLLM_MEDIA_URL_ALLOW_REDIRECTS=0`, and add an egress NetworkPolicy that blocks the metadata endpoint and cluster-internal ranges from the serving pods.',
     references: ['https://docs.vllm.ai/en/stable/usage/security/', 'https://docs.vllm.ai/en/stable/configuration/env_vars/'],
@@ -40,9 +33,9 @@ export const vllmMediaFetchUnrestricted = defineRule({
     fix: 'none',
     messages: {
       noAllowlist:
-        "Container '{{container}}' (vLLM) serves a multimodal model ({{evidence}}) without --allowed-media-domains: callers can make it fetch any URL, including internal services and the cloud metadata endpoint{{identity}}.",
+        "Container '{{container}}' (vLLM) serves a multimodal model ({{evidence}}) without --allowed-media-domains: callers can make it fetch any URL, including internal services and the cloud metadata endpoint.",
       redirectsFollowed:
-        "Container '{{container}}' (vLLM) restricts media domains but follows redirects ({{redirects}}): an allowlisted URL that redirects reaches any host{{identity}}.",
+        "Container '{{container}}' (vLLM) restricts media domains but follows redirects ({{redirects}}): an allowlisted URL that redirects reaches any host.",
     },
     examples: {
       bad: `apiVersion: v1
@@ -80,14 +73,10 @@ spec:
         if (limit !== undefined && !limitOn) return;
         const evidence = limitOn ? limit : named;
         if (!evidence) return;
-        const identityNode = cloudIdentity(server.serviceAccount.object);
-        const severity = identityNode ? 'high' : 'medium';
-        const identity = identityNode ? `; its ServiceAccount '${server.serviceAccount.name}' has a cloud identity the metadata endpoint hands out` : '';
-        const related = identityNode ? [{ at: identityNode, message: `cloud identity of ServiceAccount '${server.serviceAccount.name}'` }] : [];
-        const data = { container: container.name || '(unnamed)', identity };
+        const data = { container: container.name || '(unnamed)' };
         const domains = server.setting({ flags: flagSpellings('--allowed-media-domains') });
         if (!domains) {
-          context.report({ messageId: 'noAllowlist', data: { ...data, evidence: evidence.description }, at: evidence.node, severity, related });
+          context.report({ messageId: 'noAllowlist', data: { ...data, evidence: evidence.description }, at: evidence.node });
           return;
         }
         const redirects = server.setting({ env: ['VLLM_MEDIA_URL_ALLOW_REDIRECTS'] });
@@ -96,8 +85,7 @@ spec:
           messageId: 'redirectsFollowed',
           data: { ...data, redirects: redirects ? `${redirects.description}=${String(redirects.value)}` : 'VLLM_MEDIA_URL_ALLOW_REDIRECTS is not 0; redirects are followed by default' },
           at: redirects ? redirects.node : domains.node,
-          severity,
-          related,
+
         });
       },
     };
