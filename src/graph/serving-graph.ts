@@ -19,6 +19,8 @@ import type { ExposurePath } from '../model/port-exposure.js';
 import { isRbacBinding, isRbacRole } from '../model/rbac.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
+import { addAzureStorage } from './azure-storage.js';
+import { addGcpStorage } from './gcp-storage.js';
 import { addArtifact, CLUSTER, INTERNET, modelServerWorkloads, objectId, objectLabel, PRIVATE_NETWORK, resourceId, ServingGraph, workloadId } from './graph.js';
 
 export type { ArtifactUse, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind } from './graph.js';
@@ -40,7 +42,10 @@ function build(model: KubernetesModel, terraform: TerraformModel): ServingGraph 
   addTraffic(graph, model);
   addKubernetesIdentity(graph, model);
   addCloudIdentity(graph, model, terraform);
-  addArtifacts(graph, model, terraform);
+  const servers = modelServerWorkloads(model);
+  addArtifacts(graph, model, terraform, servers);
+  addGcpStorage(graph, model, terraform, servers);
+  addAzureStorage(graph, model, terraform, servers);
   return graph;
 }
 
@@ -125,7 +130,7 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
   }
 }
 
-/** ServiceAccounts and SageMaker models → the IAM roles they act as. */
+/** ServiceAccounts and SageMaker models → the IAM roles they act as (AWS; Google Cloud and Azure in `gcp-storage.ts`, `azure-storage.ts`). */
 function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
   // The pod templates of each object, once: many roles, many workloads.
   const workloadsOf = new Map<K8sObject, Workload[]>();
@@ -145,11 +150,10 @@ function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform
   }
 }
 
-/** What each model is loaded from, the bucket that holds it, and which serving roles can read or overwrite it. */
-function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
+/** What each model is loaded from in S3, the bucket that holds it, and which serving roles can read or overwrite it. */
+function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel, servers: ReadonlyMap<K8sObject, Workload>): void {
   const artifacts = modelArtifacts(terraform, model);
   if (artifacts.length === 0) return;
-  const servers = modelServerWorkloads(model);
   for (const artifact of artifacts) {
     const owner = artifact.owner;
     // A SageMaker model is a node even when its execution role is not in the scan.
