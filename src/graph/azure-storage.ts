@@ -29,11 +29,7 @@ export function addAzureStorage(graph: ServingGraph, model: KubernetesModel, ter
     if (!seen.has(text)) artifacts.push({ uri: text, location });
     seen.add(text);
   }
-  if (artifacts.length === 0) return;
-  const byAccount = new Map<string, Artifact[]>();
-  for (const artifact of artifacts) byAccount.set(artifact.location.account, [...(byAccount.get(artifact.location.account) ?? []), artifact]);
-  const accounts = addStorage(graph, terraform, byAccount);
-
+  // The pods' identities are nodes whatever their models are loaded from.
   const identities = new Map<TfResource, string>();
   const byPrincipalId = new Map<string, string>();
   for (const serving of servingManagedIdentities(terraform, model)) {
@@ -46,8 +42,11 @@ export function addAzureStorage(graph: ServingGraph, model: KubernetesModel, ter
     const principalId = serving.identity.root.get('principal_id').str()?.trim().toLowerCase();
     if (principalId !== undefined && principalId !== '') byPrincipalId.set(principalId, id);
   }
+  if (artifacts.length === 0) return;
+  const byAccount = new Map<string, Artifact[]>();
+  for (const artifact of artifacts) byAccount.set(artifact.location.account, [...(byAccount.get(artifact.location.account) ?? []), artifact]);
+  const accounts = addStorage(graph, terraform, byAccount);
   if (identities.size === 0) return;
-
   const strongest = new Map<string, Map<string, { access: BlobAccess; label: string; at: Node }>>();
   for (const assignment of terraform.byType('tf:azurerm_role_assignment')) {
     // An ABAC condition may narrow blob access to some containers or paths: what it leaves is unknown here.

@@ -39,6 +39,9 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
     seen.add(text);
     byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), text]);
   }
+  // The pods' identities are nodes whatever their models are loaded from.
+  const grants = iamGrants(terraform);
+  const identities = addIdentities(graph, model, terraform, grants);
   if (byBucket.size === 0) return;
   const buckets = modelBuckets(terraform, model);
   for (const entry of buckets) {
@@ -46,8 +49,6 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
     const node = graph.add({ id: resourceId(entry.bucket), kind: 'bucket', label: `Cloud Storage bucket ${name}`, subject: entry.bucket, at: entry.bucket.root });
     for (const uri of byBucket.get(name) ?? []) graph.connect({ from: artifactId(uri), to: node.id, kind: 'stored-in', label: 'stored in', at: graph.node(artifactId(uri)).at! });
   }
-  const grants = iamGrants(terraform);
-  const identities = addIdentities(graph, model, terraform, grants);
   if (identities.length === 0) return;
   const byResource = new Map<TfResource, Identity>();
   const byEmail = new Map<string, Identity>();
