@@ -37,7 +37,7 @@ export function addAzureStorage(graph: ServingGraph, model: KubernetesModel, ter
     if (!graph.nodes.has(from)) continue;
     const id = resourceId(serving.identity);
     graph.add({ id, kind: 'cloud-identity', label: `Azure managed identity ${serving.identity.address}`, subject: serving.identity, at: serving.identity.root });
-    graph.connect({ from, to: id, kind: 'assumes', label: `Azure Workload Identity (${serving.via})`, at: serving.evidence });
+    graph.connect({ from, to: id, kind: 'assumes', label: `Azure Workload Identity via ${serving.via}`, at: serving.evidence });
     identities.set(serving.identity, id);
     const principalId = serving.identity.root.get('principal_id').str()?.trim().toLowerCase();
     if (principalId !== undefined && principalId !== '') byPrincipalId.set(principalId, id);
