@@ -43,3 +43,44 @@ test('a way in is marked authenticated when every path through it is: the canary
   assert.match(canary?.guard?.description ?? '', /auth-url/);
   assert.equal(graph.edges.find((edge) => graph.node(edge.to).label === 'Service models/fraud-canary-debug')?.guard, undefined);
 });
+
+const STORAGE_FIXTURES = 'src/rules/graph/__fixtures__/serving-identity-model-storage-access';
+
+test('GKE: pods → KSA → Google service account (annotation, or a workloadIdentityUser grant alone) → the gs:// artifacts its bucket and project grants cover', async () => {
+  const graph = await graphOf(`${STORAGE_FIXTURES}/fail-gke`);
+  assert.deepEqual(edges(graph, 'assumes').sort(), [
+    'ServiceAccount models/fraud -> Google service account fraud-serving@acme-ml.iam.gserviceaccount.com',
+    'ServiceAccount models/ranker -> Google service account ranker-serving@acme-ml.iam.gserviceaccount.com',
+  ]);
+  assert.deepEqual(edges(graph, 'stored-in').sort(), ['gs://acme-fraud-models/fraud -> Cloud Storage bucket acme-fraud-models', 'gs://acme-ranker-models/ranker/v3 -> Cloud Storage bucket acme-ranker-models']);
+  assert.deepEqual(edges(graph, 'can-write').sort(), [
+    'Google service account fraud-serving@acme-ml.iam.gserviceaccount.com -> gs://acme-fraud-models/fraud',
+    'Google service account ranker-serving@acme-ml.iam.gserviceaccount.com -> gs://acme-fraud-models/fraud',
+    'Google service account ranker-serving@acme-ml.iam.gserviceaccount.com -> gs://acme-ranker-models/ranker/v3',
+  ]);
+  // The strongest grant wins: ranker's own objectViewer binding is not a second edge beside its project-wide write.
+  assert.deepEqual(edges(graph, 'can-read'), ['Google service account fraud-serving@acme-ml.iam.gserviceaccount.com -> gs://acme-ranker-models/ranker/v3']);
+  for (const edge of graph.edges) assert.ok(edge.at.doc.spans.size > 0, `${edge.kind} ${edge.from} -> ${edge.to} has a location`);
+});
+
+test('GKE: an account the scan does not create is a node named by its email, with no grant to draw; unknown members and projects draw nothing', async () => {
+  const graph = await graphOf(`${STORAGE_FIXTURES}/pass-gke`);
+  assert.ok(edges(graph, 'assumes').includes('ServiceAccount models/summarizer -> Google service account summarizer@other-ml.iam.gserviceaccount.com'));
+  assert.deepEqual(edges(graph, 'can-write'), []);
+  assert.deepEqual(edges(graph, 'can-read'), ['Google service account fraud-serving@acme-ml.iam.gserviceaccount.com -> gs://acme-fraud-models/fraud']);
+});
+
+test('AKS: pods → KSA → managed identity (client-id annotation, federated credential) → the blob artifacts its role assignments cover, stored in their containers', async () => {
+  const graph = await graphOf(`${STORAGE_FIXTURES}/fail-aks`);
+  assert.deepEqual(edges(graph, 'assumes').sort(), ['ServiceAccount models/fraud -> Azure managed identity azurerm_user_assigned_identity.fraud', 'ServiceAccount models/ranker -> Azure managed identity azurerm_user_assigned_identity.ranker']);
+  assert.deepEqual(edges(graph, 'stored-in').sort(), ['as://acmemodels/fraud/repository -> Storage container acmemodels/fraud', 'https://acmemodels.blob.core.windows.net/ranker/v3 -> Storage container acmemodels/ranker']);
+  assert.deepEqual(
+    graph.edges.filter((edge) => edge.kind === 'can-write' || edge.kind === 'can-read').map((edge) => `${edge.kind} ${graph.node(edge.from).label} -> ${graph.node(edge.to).label} (${edge.label})`).sort(),
+    [
+      'can-read Azure managed identity azurerm_user_assigned_identity.fraud -> https://acmemodels.blob.core.windows.net/ranker/v3 (Storage Blob Data Reader (account))',
+      'can-write Azure managed identity azurerm_user_assigned_identity.fraud -> as://acmemodels/fraud/repository (Storage Blob Data Contributor (container))',
+      'can-write Azure managed identity azurerm_user_assigned_identity.ranker -> as://acmemodels/fraud/repository (Storage Blob Data Owner (resource group))',
+      'can-write Azure managed identity azurerm_user_assigned_identity.ranker -> https://acmemodels.blob.core.windows.net/ranker/v3 (Storage Blob Data Owner (resource group))',
+    ],
+  );
+});

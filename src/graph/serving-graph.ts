@@ -15,7 +15,6 @@ import { servingRoles } from '../model/aws/serving-roles.js';
 import { documentPermissions, notDenied } from '../model/iam/permissions.js';
 import { policiesOfRole } from '../model/iam/roles.js';
 import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
-import type { ModelServer } from '../model/ml/model-server.js';
 import { modelServersIn } from '../model/ml/model-server.js';
 import { modelServiceAccounts } from '../model/ml/model-service-accounts.js';
 import { exposureOfPort } from '../model/port-exposure.js';
@@ -23,135 +22,13 @@ import type { ExposurePath } from '../model/port-exposure.js';
 import { isRbacBinding, isRbacRole } from '../model/rbac.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
+import { addAzureStorage } from './azure-storage.js';
+import { addGcpStorage } from './gcp-storage.js';
+import { addArtifact, CLUSTER, INTERNET, modelServerWorkloads, objectId, objectLabel, PRIVATE_NETWORK, resourceId, ServingGraph, workloadId } from './graph.js';
+import type { GraphEdge } from './graph.js';
 
-export type GraphNodeKind =
-  | 'internet'
-  | 'private-network'
-  | 'cluster'
-  | 'entry'
-  | 'service'
-  | 'workload'
-  | 'port'
-  | 'service-account'
-  | 'rbac-role'
-  | 'cloud-identity'
-  | 'sagemaker-model'
-  | 'artifact'
-  | 'bucket';
-
-export type GraphEdgeKind = 'routes' | 'listens' | 'runs-as' | 'bound-to' | 'assumes' | 'loads' | 'stored-in' | 'can-write' | 'can-read';
-
-export interface GraphNode {
-  readonly id: string;
-  readonly kind: GraphNodeKind;
-  readonly label: string;
-  /** The object or resource the node stands for, when there is one. */
-  readonly subject?: K8sObject | TfResource;
-  /** Where it is declared. */
-  readonly at?: Node;
-  /** A port's roles (inference, management, metrics, …) and its server, for the rules. */
-  readonly port?: { readonly number: number; readonly roles: readonly string[]; readonly server: ModelServer };
-  readonly workload?: Workload;
-  readonly artifact?: ModelArtifact;
-  /** A port a service mesh wraps in mutual TLS (Istio STRICT, or a mesh that does so by default), and what decides it. */
-  readonly mtls?: { readonly description: string; readonly at: Node };
-}
-
-export interface GraphEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly kind: GraphEdgeKind;
-  /** Short and human: `Service serving/triton (LoadBalancer) port 8000 → 8000`. */
-  readonly label: string;
-  /** The located value that makes the edge. */
-  readonly at: Node;
-  /** On the route into a port: the authentication that guards requests arriving this way (auth-front). */
-  readonly guard?: { readonly description: string; readonly at: Node };
-}
-
-export class ServingGraph {
-  readonly nodes = new Map<string, GraphNode>();
-  readonly edges: GraphEdge[] = [];
-  private readonly outgoingEdges = new Map<string, GraphEdge[]>();
-  private readonly incomingEdges = new Map<string, GraphEdge[]>();
-  private readonly edgeKeys = new Map<string, GraphEdge>();
-
-  add(node: GraphNode): GraphNode {
-    const existing = this.nodes.get(node.id);
-    if (existing) return existing;
-    this.nodes.set(node.id, node);
-    return node;
-  }
-
-  /** Adds the edge, or returns the one already there between the same nodes with the same kind. */
-  connect(edge: GraphEdge): GraphEdge {
-    const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}`;
-    const existing = this.edgeKeys.get(key);
-    if (existing) return existing;
-    this.edgeKeys.set(key, edge);
-    this.edges.push(edge);
-    (this.outgoingEdges.get(edge.from) ?? this.outgoingEdges.set(edge.from, []).get(edge.from)!).push(edge);
-    (this.incomingEdges.get(edge.to) ?? this.incomingEdges.set(edge.to, []).get(edge.to)!).push(edge);
-    return edge;
-  }
-
-  /** Puts `replacement` (the same two nodes and kind) where `edge` was. */
-  replace(edge: GraphEdge, replacement: GraphEdge): void {
-    const swap = (list: GraphEdge[] | undefined): void => {
-      const index = list?.indexOf(edge) ?? -1;
-      if (list && index >= 0) list[index] = replacement;
-    };
-    swap(this.edges);
-    swap(this.outgoingEdges.get(edge.from));
-    swap(this.incomingEdges.get(edge.to));
-    this.edgeKeys.set(`${edge.from}\u0000${edge.to}\u0000${edge.kind}`, replacement);
-  }
-
-  outgoing(id: string, kind?: GraphEdgeKind): readonly GraphEdge[] {
-    const edges = this.outgoingEdges.get(id) ?? [];
-    return kind === undefined ? edges : edges.filter((edge) => edge.kind === kind);
-  }
-
-  incoming(id: string, kind?: GraphEdgeKind): readonly GraphEdge[] {
-    const edges = this.incomingEdges.get(id) ?? [];
-    return kind === undefined ? edges : edges.filter((edge) => edge.kind === kind);
-  }
-
-  node(id: string): GraphNode {
-    const node = this.nodes.get(id);
-    if (!node) throw new Error(`no graph node ${id}`);
-    return node;
-  }
-
-  ofKind(kind: GraphNodeKind): GraphNode[] {
-    return [...this.nodes.values()].filter((node) => node.kind === kind);
-  }
-}
-
-export const INTERNET = 'internet';
-export const PRIVATE_NETWORK = 'private-network';
-export const CLUSTER = 'cluster';
-
-/**
- * Two objects of one name in different files (an environment's overlay beside another's, a broken and a fixed
- * variant) are different nodes: the file is part of the id.
- */
-export function objectId(object: K8sObject): string {
-  return `k8s:${object.kind}/${object.namespace ?? ''}/${object.name ?? '(unnamed)'}@${object.file.path}`;
-}
-
-export function workloadId(workload: Workload): string {
-  return `workload:${workload.object.kind}/${workload.object.namespace ?? ''}/${workload.object.name ?? '(unnamed)'}#${workload.role}@${workload.object.file.path}`;
-}
-
-/** Two roots of one scan may hold the same address: the root is part of the id. */
-export function resourceId(resource: TfResource): string {
-  return `tf:${resource.rootDir ?? ''}:${resource.address}`;
-}
-
-function objectLabel(object: K8sObject): string {
-  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name ?? '(unnamed)'}`;
-}
+export type { ArtifactUse, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind } from './graph.js';
+export { CLUSTER, INTERNET, PRIVATE_NETWORK, ServingGraph, objectId, resourceId, workloadId } from './graph.js';
 
 const cache = new WeakMap<KubernetesModel, WeakMap<TerraformModel, ServingGraph>>();
 
@@ -169,7 +46,10 @@ function build(model: KubernetesModel, terraform: TerraformModel): ServingGraph 
   addTraffic(graph, model);
   addKubernetesIdentity(graph, model);
   addCloudIdentity(graph, model, terraform);
-  addArtifacts(graph, model, terraform);
+  const servers = modelServerWorkloads(model);
+  addArtifacts(graph, model, terraform, servers);
+  addGcpStorage(graph, model, terraform, servers);
+  addAzureStorage(graph, model, terraform, servers);
   return graph;
 }
 
@@ -269,7 +149,7 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
   }
 }
 
-/** ServiceAccounts and SageMaker models → the IAM roles they act as. */
+/** ServiceAccounts and SageMaker models → the IAM roles they act as (AWS; Google Cloud and Azure in `gcp-storage.ts`, `azure-storage.ts`). */
 function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
   // The pod templates of each object, once: many roles, many workloads.
   const workloadsOf = new Map<K8sObject, Workload[]>();
@@ -289,23 +169,15 @@ function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform
   }
 }
 
-/** What each model is loaded from, the bucket that holds it, and which serving roles can read or overwrite it. */
-function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
+/** What each model is loaded from in S3, the bucket that holds it, and which serving roles can read or overwrite it. */
+function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel, servers: ReadonlyMap<K8sObject, Workload>): void {
   const artifacts = modelArtifacts(terraform, model);
   if (artifacts.length === 0) return;
-  const serverWorkloads = new Map<K8sObject, Workload>();
-  for (const server of modelServersIn(model)) if (!serverWorkloads.has(server.container.workload.object)) serverWorkloads.set(server.container.workload.object, server.container.workload);
-  const workloadIdOf = (object: K8sObject): string | undefined => {
-    const workload = serverWorkloads.get(object);
-    return workload ? workloadId(workload) : undefined;
-  };
   for (const artifact of artifacts) {
-    const node = graph.add({ id: `artifact:${artifact.uri}`, kind: 'artifact', label: artifact.uri, at: artifact.at, artifact });
     const owner = artifact.owner;
     // A SageMaker model is a node even when its execution role is not in the scan.
     if ('address' in owner) graph.add({ id: resourceId(owner), kind: 'sagemaker-model', label: `SageMaker model ${owner.address}`, subject: owner, at: owner.root });
-    const ownerId = 'address' in owner ? resourceId(owner) : workloadIdOf(owner);
-    if (ownerId !== undefined && graph.nodes.has(ownerId)) graph.connect({ from: ownerId, to: node.id, kind: 'loads', label: 'loads its model from', at: artifact.at });
+    addArtifact(graph, { uri: artifact.uri, owner, at: artifact.at, artifact }, servers);
   }
   for (const entry of modelBuckets(terraform, model)) {
     const name = entry.bucket.root.get('bucket').str();

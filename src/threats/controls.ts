@@ -298,6 +298,9 @@ function cannotWrite(endpoint: ServingEndpoint, { graph }: ControlContext, witho
   if (roles.size === 0) return withoutRoles();
   const writes = [...roles].flatMap((role) => graph.outgoing(role, 'can-write').filter((edge) => artifacts.has(edge.to)));
   if (writes.length > 0) return result('missing', 'A compromised server can replace the model every replica loads next.', writes.map((edge) => ({ at: edge.at, note: `${graph.node(edge.from).label} may ${edge.label} on ${graph.node(edge.to).label}` })));
+  // A Google service account named only by its email: grants in the project that creates it are not in the scan.
+  const outside = [...roles].filter((role) => graph.node(role).subject === undefined);
+  if (outside.length > 0) return result('unknown', `The pods act as ${outside.map((role) => graph.node(role).label).join(', ')}, which the scan does not create: its grants elsewhere are unknown.`);
   return result('present', 'The identity it acts as has no write grant on the model\'s artifacts.', [...roles].map((role) => ({ at: graph.node(role).at ?? graph.node(role).subject!, note: graph.node(role).label })));
 }
 

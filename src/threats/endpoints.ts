@@ -105,10 +105,17 @@ function collect(graph: ServingGraph, starts: readonly string[], subjects: Set<S
     const node = graph.node(id);
     if (node.subject) subjects.add(node.subject);
     if (node.kind === 'port') ports.push(id);
-    if (node.kind === 'cloud-identity' && node.subject && 'address' in node.subject) {
+    if (node.kind === 'cloud-identity' && node.subject && 'address' in node.subject && node.subject.resourceType === 'aws_iam_role') {
       for (const policy of policiesOfRole(node.subject, terraform)) {
         subjects.add(policy.via);
         if (policy.holder) subjects.add(policy.holder);
+      }
+    }
+    // The grants that give an identity its reach (a bucket IAM member, a role assignment) belong to the endpoint too.
+    if (node.kind === 'cloud-identity') {
+      for (const edge of graph.outgoing(id)) {
+        const holder = edge.kind === 'can-write' || edge.kind === 'can-read' ? terraform.resourceOfDoc(edge.at.doc) : undefined;
+        if (holder) subjects.add(holder);
       }
     }
     for (const edge of graph.outgoing(id)) if (forward.includes(edge.kind)) queue.push(edge.to);

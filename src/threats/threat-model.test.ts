@@ -93,6 +93,23 @@ test('threats: Vertex AI and Azure ML endpoints are modelled with the controls t
   assert.equal(digest(azure, 'S1')[0], 'S1 open');
 });
 
+test('threats: GKE pods — the Google service account they act as may overwrite the model, another model\'s reads it (serving graph edges); an account not created in the scan leaves it unknown', async () => {
+  const fixtures = 'src/rules/graph/__fixtures__/serving-identity-model-storage-access';
+  const mitigation = (found: ThreatsJsonEndpoint, threatId: string, id: string): string => {
+    const item = found.threats.find((threat) => threat.id === threatId)?.mitigations.find((candidate) => candidate.id === id);
+    assert.ok(item, `${threatId} ${id}`);
+    return `${item.state}${item.evidence.map((evidence) => ` ${evidence.file.replace(`${fixtures}/`, '')}:${evidence.line}`).join('')}`;
+  };
+  const broken = await threatModelOf(`${fixtures}/fail-gke`);
+  const fraud = endpoint(broken, 'Deployment models/fraud');
+  assert.equal(mitigation(fraud, 'T1', 'identity-cannot-write-model'), 'missing fail-gke/main.tf:33');
+  assert.ok(fraud.threats.find((threat) => threat.id === 'T1')?.findings.some((finding) => finding.ruleId === 'IG-GRAPH-002' && finding.line === 33));
+  assert.equal(mitigation(endpoint(broken, 'InferenceService models/ranker'), 'I1', 'others-cannot-read-model'), 'missing fail-gke/main.tf:43');
+  const clean = await threatModelOf(`${fixtures}/pass-gke`);
+  assert.equal(mitigation(endpoint(clean, 'Deployment models/fraud'), 'T1', 'identity-cannot-write-model'), 'present pass-gke/main.tf:21');
+  assert.equal(mitigation(endpoint(clean, 'InferenceService models/summarizer'), 'T1', 'identity-cannot-write-model'), 'unknown');
+});
+
 test('threats: a finding joins the threats of its STRIDE letters, by shared ATLAS technique, else the letter\'s first', () => {
   const finding = (stride: string[], atlas: string[]): Finding => ({ mappings: { stride, atlas } }) as unknown as Finding;
   assert.deepEqual(threatsOf(finding(['I'], ['AML.T0055'])).map((threat) => threat.id), ['I2']);

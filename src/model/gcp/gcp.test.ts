@@ -6,6 +6,7 @@ import { adaptKubernetes } from '../adapt/kubernetes.js';
 import { evaluateSources } from '../adapt/terraform/test-helpers.js';
 import { gcsBucketOf, modelBuckets } from './buckets.js';
 import { iamGrants, targetsOf } from './iam.js';
+import { bucketRoleAccess, defaultConvenienceAccess, projectRoleAccess } from './storage-roles.js';
 
 const kubernetes = (text: string) => adaptKubernetes(loadYamlStream(new SourceFile('inline.yaml', text))).model;
 
@@ -147,4 +148,32 @@ test('Workload Identity members: one KSA, sets of KSAs, service account emails',
   assert.equal(serviceAccountEmail('group:admins@acme.example'), undefined);
   assert.equal(isDefaultComputeServiceAccount('123456789012-compute@developer.gserviceaccount.com'), true);
   assert.equal(isDefaultComputeServiceAccount('research@acme.iam.gserviceaccount.com'), false);
+});
+
+test('Cloud Storage roles: create / delete is write, get is read, listing is neither; legacy roles only on buckets; viewers read through the default policy only with uniform access', () => {
+  assert.equal(bucketRoleAccess('roles/storage.objectCreator'), 'write');
+  assert.equal(bucketRoleAccess('roles/storage.legacyBucketWriter'), 'write');
+  assert.equal(bucketRoleAccess('roles/storage.legacyObjectReader'), 'read');
+  assert.equal(bucketRoleAccess('roles/storage.legacyBucketReader'), undefined);
+  assert.equal(bucketRoleAccess('projects/acme/roles/modelWriter'), undefined);
+  assert.equal(projectRoleAccess('roles/storage.objectUser'), 'write');
+  assert.equal(projectRoleAccess('roles/storage.legacyBucketOwner'), undefined);
+  const { model } = evaluateSources({
+    'main.tf': `
+resource "google_storage_bucket" "uniform" {
+  name                        = "a"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+}
+resource "google_storage_bucket" "acl" {
+  name     = "b"
+  location = "EU"
+}
+`,
+  });
+  const uniform = model.byAddress('google_storage_bucket.uniform')!;
+  const acl = model.byAddress('google_storage_bucket.acl')!;
+  assert.equal(defaultConvenienceAccess('projectEditor', acl), 'write');
+  assert.equal(defaultConvenienceAccess('projectViewer', uniform), 'read');
+  assert.equal(defaultConvenienceAccess('projectViewer', acl), undefined);
 });

@@ -1,6 +1,5 @@
 import type { GraphEdge, GraphNode, ServingGraph } from '../../graph/serving-graph.js';
 import { servingGraph } from '../../graph/serving-graph.js';
-import type { TfResource } from '../../model/terraform.js';
 import { locationKey } from '../../model/iam/identity-policies.js';
 import type { RelatedHop } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
@@ -14,21 +13,39 @@ export const servingIdentityModelStorageAccess = defineRule({
     title: 'Serving identity can overwrite its model, or reach another model’s artifacts',
     severity: 'high',
     rationale:
-      'A model server runs code it does not fully control: a pickled model, a custom backend, a server CVE. The cloud identity its pods or endpoint act as (an IRSA or EKS Pod Identity role, a SageMaker execution role) is the first thing such code uses. If that identity may write the bucket prefix the model is loaded from, one compromise becomes persistent, replicated model poisoning: every replica, every restart and the next scale-up load the replaced weights. If it may write or read the artifacts of another model, one tenant’s compromise poisons or steals another’s, and model isolation is only a naming convention. The graph links each model server to its identity (ServiceAccount annotation, Pod Identity association, trust policy, `execution_role_arn`), the identity to the S3 actions its policies allow (AWS’s own action catalogue, `Deny` and conditions counted), and each model to the object it loads (`model_data_url`, `storageUri`, the server’s model flag).',
+      'A model server runs code it does not fully control: a pickled model, a custom backend, a server CVE. The cloud identity its pods or endpoint act as (an IRSA or EKS Pod Identity role, a SageMaker execution role, a Google service account through GKE Workload Identity, an Azure managed identity through AKS Workload Identity) is the first thing such code uses. If that identity may write the bucket prefix or container the model is loaded from, one compromise becomes persistent, replicated model poisoning: every replica, every restart and the next scale-up load the replaced weights. If it may write or read the artifacts of another model, one tenant’s compromise poisons or steals another’s, and model isolation is only a naming convention. The graph links each model server to its identity (ServiceAccount annotation, Pod Identity association, trust policy, `execution_role_arn`, `roles/iam.workloadIdentityUser` grant, federated identity credential), the identity to what its grants allow (the S3 actions of its policies, from AWS’s own action catalogue with `Deny` and conditions counted; Cloud Storage roles on the bucket or its project; Azure Storage Blob Data roles on the container, account or resource group), and each model to the object it loads (`model_data_url`, `storageUri`, the server’s model flag).',
     remediation:
-      'Give each serving identity read access to its own model prefix only, and publish models with a separate identity:\n\n```hcl\nstatement {\n  actions   = ["s3:GetObject"]\n  resources = ["arn:aws:s3:::models/fraud/*"]\n}\n```\n\nKeep write access (`s3:PutObject`, `s3:DeleteObject`, `s3:*`) on a CI or registry role that no pod runs as, and turn on bucket versioning so a replaced object can be rolled back.',
+      'Give each serving identity read access to its own model prefix only, and publish models with a separate identity:\n\n```hcl\nstatement {\n  actions   = ["s3:GetObject"]\n  resources = ["arn:aws:s3:::models/fraud/*"]\n}\n```\n\nOn Google Cloud, grant `roles/storage.objectViewer` on the model\'s bucket (or managed folder) rather than `objectAdmin`, `objectUser`, `objectCreator` or a project-wide storage or basic role; on Azure, `Storage Blob Data Reader` on the model\'s container rather than `Contributor` / `Owner` or an account- or resource-group-wide assignment. Keep write access (`s3:PutObject`, `storage.objects.create`, blob write) on a CI or registry identity that no pod runs as, and turn on bucket versioning (or blob versioning) so a replaced object can be rolled back.',
     references: [
       'https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html',
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html',
+      'https://cloud.google.com/storage/docs/access-control/iam-roles',
+      'https://learn.microsoft.com/en-us/azure/role-based-access-control/built-in-roles/storage',
       'https://atlas.mitre.org/techniques/AML.T0018',
     ],
     mappings: { stride: ['T', 'I'], atlas: ['AML.T0018.000', 'AML.T0076'], owasp: ['ML10'], nist: ['AC-6', 'SI-7'] },
-    targets: ['graph:cloud-identity', 'graph:artifact', 'tf:aws_iam_role', 'tf:aws_sagemaker_model', 'k8s:ServiceAccount', 'k8s:Workload'],
+    targets: [
+      'graph:cloud-identity',
+      'graph:artifact',
+      'tf:aws_iam_role',
+      'tf:aws_sagemaker_model',
+      'tf:google_service_account',
+      'tf:google_storage_bucket_iam_member',
+      'tf:google_storage_bucket_iam_binding',
+      'tf:google_storage_bucket_iam_policy',
+      'tf:google_project_iam_member',
+      'tf:google_project_iam_binding',
+      'tf:google_project_iam_policy',
+      'tf:azurerm_user_assigned_identity',
+      'tf:azurerm_role_assignment',
+      'k8s:ServiceAccount',
+      'k8s:Workload',
+    ],
     fix: 'none',
     messages: {
-      writesOwn: "IAM role '{{role}}', the identity of {{servers}}, may write `{{uri}}`, the model it serves: code running in the server can replace the model every replica loads next.",
-      writesOther: "IAM role '{{role}}', the identity of {{servers}}, may write `{{uri}}`, which {{others}} loads: one compromised server can poison another model.",
-      readsOther: "IAM role '{{role}}', the identity of {{servers}}, may read `{{uri}}`, the artifacts of {{others}}: one compromised server can steal another model.",
+      writesOwn: "{{identity}}, the identity of {{servers}}, may write `{{uri}}`, the model it serves: code running in the server can replace the model every replica loads next.",
+      writesOther: "{{identity}}, the identity of {{servers}}, may write `{{uri}}`, which {{others}} loads: one compromised server can poison another model.",
+      readsOther: "{{identity}}, the identity of {{servers}}, may read `{{uri}}`, the artifacts of {{others}}: one compromised server can steal another model.",
     },
     examples: {
       language: 'hcl',
@@ -92,7 +109,7 @@ resource "aws_sagemaker_model" "scorer" {
             const loaders = graph.incoming(artifact.id, 'loads').map((loads) => graph.node(loads.from));
             const own = loaders.some((loader) => servers.includes(loader));
             // Another root of the scan (another environment, another example) is another deployment: not a neighbour.
-            const root = (identity.subject as TfResource).rootDir;
+            const root = identity.subject && 'rootDir' in identity.subject ? identity.subject.rootDir : undefined;
             const others = loaders.filter((loader) => !servers.includes(loader) && !otherRoot(loader, root));
             const messageId: MessageId | undefined = edge.kind === 'can-write' ? (own ? 'writesOwn' : others.length > 0 ? 'writesOther' : undefined) : !own && others.length > 0 ? 'readsOther' : undefined;
             if (messageId === undefined) continue;
@@ -102,9 +119,9 @@ resource "aws_sagemaker_model" "scorer" {
             context.report({
               messageId,
               at: edge.at,
-              object: identity.subject as TfResource,
+              ...(identity.subject ? { object: identity.subject } : {}),
               severity: messageId === 'readsOther' ? 'medium' : 'high',
-              data: { role: (identity.subject as TfResource).address, servers: names(servers), uri: artifact.label, others: names(others) },
+              data: { identity: describeIdentity(identity), servers: names(servers), uri: artifact.label, others: names(others) },
               related: pathTo(graph, servers, identity, edge, messageId === 'writesOwn' ? servers : others),
             });
           }
@@ -113,6 +130,12 @@ resource "aws_sagemaker_model" "scorer" {
     };
   },
 });
+
+/** `IAM role 'aws_iam_role.fraud'`, `Google service account 'fraud@acme.iam.gserviceaccount.com'`, `Azure managed identity '…'`. */
+function describeIdentity(identity: GraphNode): string {
+  const match = /^(IAM role|Google service account|Azure managed identity) (.+)$/.exec(identity.label);
+  return match ? `${match[1] as string} '${match[2] as string}'` : identity.label;
+}
 
 /** The model servers (workloads, SageMaker models) that act as this identity. */
 function serversOf(graph: ServingGraph, identity: GraphNode): GraphNode[] {
