@@ -43,7 +43,7 @@ export interface ClusterEnforcement {
   readonly reason: EnforcementReason;
   /** The attribute that decides it; the cluster itself when a default does. */
   readonly at: Node | TfResource;
-  /** For messages: "GKE cluster 'google_container_cluster.serving' uses the legacy datapath without `network_policy.enabled`". */
+  /** The setting, for messages: "GKE cluster 'google_container_cluster.serving' uses the legacy datapath without `network_policy.enabled`". */
   readonly description: string;
 }
 
@@ -51,7 +51,7 @@ export interface NetworkPolicyEnforcement {
   readonly state: EnforcementState;
   /** Every cluster of the scan with its own verdict (those the scan only names included, as unknown). */
   readonly clusters: readonly ClusterEnforcement[];
-  /** For messages and control details: why the scan-wide verdict is what it is. */
+  /** The settings behind the scan-wide verdict, for messages and control details. */
   readonly description: string;
 }
 
@@ -95,29 +95,29 @@ function verdict(cluster: TfResource, state: EnforcementState, reason: Enforceme
 function reasonText(reason: EnforcementReason, written: string): string {
   switch (reason) {
     case 'gke-autopilot':
-      return 'is an Autopilot cluster (Dataplane V2 enforces NetworkPolicies)';
+      return 'is an Autopilot cluster (Dataplane V2)';
     case 'gke-dataplane-v2':
-      return 'runs Dataplane V2 (`datapath_provider = "ADVANCED_DATAPATH"`), which enforces NetworkPolicies';
+      return 'runs Dataplane V2 (`datapath_provider = "ADVANCED_DATAPATH"`)';
     case 'gke-network-policy':
-      return 'enables `network_policy` and its add-on: Calico enforces NetworkPolicies';
+      return 'enables `network_policy` and its add-on (Calico)';
     case 'gke-legacy-datapath':
-      return 'uses the legacy datapath without `network_policy.enabled`: NetworkPolicies are not enforced';
+      return 'uses the legacy datapath without `network_policy.enabled`';
     case 'gke-policy-disabled':
-      return 'sets `network_policy.enabled = false` on the legacy datapath: NetworkPolicies are not enforced';
+      return 'sets `network_policy.enabled = false` on the legacy datapath';
     case 'gke-addon-disabled':
-      return 'sets `addons_config.network_policy_config.disabled = true`: without the add-on NetworkPolicies are not enforced';
+      return 'sets `addons_config.network_policy_config.disabled = true`, turning the network policy add-on off';
     case 'aks-cilium-dataplane':
-      return 'uses the Cilium dataplane, which enforces NetworkPolicies';
+      return 'uses the Cilium dataplane';
     case 'aks-policy-engine':
-      return `sets \`network_profile.network_policy = "${written}"\`, which enforces NetworkPolicies`;
+      return `sets \`network_profile.network_policy = "${written}"\``;
     case 'aks-no-profile':
-      return 'has no `network_profile` (no network policy engine): NetworkPolicies are not enforced';
+      return 'has no `network_profile`, so no network policy engine';
     case 'aks-policy-not-set':
-      return 'does not set `network_profile.network_policy` (no network policy engine): NetworkPolicies are not enforced';
+      return 'does not set `network_profile.network_policy`, so it has no network policy engine';
     case 'aks-policy-none':
-      return 'sets `network_profile.network_policy = "none"`: NetworkPolicies are not enforced';
+      return 'sets `network_profile.network_policy = "none"`';
     case 'eks-vpc-cni-network-policy':
-      return 'has a `vpc-cni` add-on with `enableNetworkPolicy: "true"`: the VPC CNI enforces NetworkPolicies';
+      return 'has a `vpc-cni` add-on with `enableNetworkPolicy: "true"`';
     case 'undecided':
       return 'may or may not enforce NetworkPolicies';
   }

@@ -280,7 +280,8 @@ function egressText(egress: OpenEgress, namespace: string): string {
   if (egress.by === 'no-egress-policy') return `no NetworkPolicy of namespace '${namespace}' limits its egress`;
   if (egress.by === 'not-enforced') {
     const names = egress.ignored.map((policy) => `'${policy.name ?? '(unnamed)'}'`).join(', ');
-    return egress.ignored.length > 0 ? `NetworkPolicy ${names} would keep it from ${METADATA_IPV4}, but ${egress.enforcement.description}` : `no NetworkPolicy can keep it from ${METADATA_IPV4} (${egress.enforcement.description})`;
+    const cluster = `the cluster does not enforce NetworkPolicies (${egress.enforcement.description})`;
+    return egress.ignored.length > 0 ? `NetworkPolicy ${names} would keep it from ${METADATA_IPV4}, but ${cluster}` : `no NetworkPolicy can keep it from ${METADATA_IPV4}: ${cluster}`;
   }
   return `NetworkPolicy '${egress.allowance.policy.name ?? '(unnamed)'}' lets it reach ${METADATA_IPV4} (egress to ${egress.allowance.description})`;
 }
@@ -292,7 +293,7 @@ function egressHops(egress: OpenEgress, namespace: string): RelatedHop[] {
   }
   if (egress.by === 'not-enforced') {
     return [
-      ...egress.enforcement.clusters.map((cluster) => ({ at: cluster.at, message: cluster.description })),
+      ...egress.enforcement.clusters.map((cluster) => ({ at: cluster.at, message: `${cluster.description}: NetworkPolicies are not enforced` })),
       ...egress.ignored.slice(0, 3).map((policy) => ({ at: policy.root.get('spec', 'egress'), message: `NetworkPolicy '${policy.name ?? '(unnamed)'}' would keep these pods from ${METADATA_IPV4}, but the cluster does not enforce it` })),
     ];
   }
