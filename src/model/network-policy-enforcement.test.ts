@@ -79,5 +79,13 @@ test('one cluster decides for the scan; clusters that disagree, one the scan onl
     'data.google_container_cluster.shared unknown undecided',
     'scan unknown',
   ]);
+  // Another provider's cluster, or a module that may create one but was not opened: the manifests may be theirs.
+  assert.deepEqual(verdicts(`${gke('a')}resource "coreweave_cks_cluster" "k8s" {\n  name = "k8s"\n}\n`), ['google_container_cluster.a not-enforced gke-legacy-datapath', 'coreweave_cks_cluster.k8s unknown undecided', 'scan unknown']);
+  const { model } = evaluateSources({ 'main.tf': `${gke('a')}module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n}\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n` });
+  const found = networkPolicyEnforcement(model);
+  assert.equal(found.state, 'unknown');
+  assert.deepEqual(found.unexpanded, ['module.eks: module "terraform-aws-modules/eks/aws"']);
+  // Kubernetes objects in Terraform, an ML compute cluster or a node pool are not clusters.
+  assert.deepEqual(verdicts(`${gke('a')}resource "kubernetes_cluster_role_binding" "b" {\n}\nresource "azurerm_machine_learning_compute_cluster" "c" {\n  name = "c"\n}\n`), ['google_container_cluster.a not-enforced gke-legacy-datapath', 'scan not-enforced']);
   assert.deepEqual(verdicts('resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'), ['scan unknown']);
 });

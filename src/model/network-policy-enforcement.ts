@@ -15,7 +15,8 @@
 //
 // inferguard takes the scanned files as one cluster's. The scan-wide verdict is therefore a cluster's only
 // when every cluster of the scan says the same; clusters that disagree, a cluster the scan only names (a data
-// source, another provider's), or no cluster at all leave it unknown.
+// source, another provider's, a module call it could not open whose name or source says cluster), or no
+// cluster at all leave it unknown.
 import type { TerraformModel, TfResource } from './terraform.js';
 import type { Node } from './value.js';
 
@@ -51,29 +52,23 @@ export interface NetworkPolicyEnforcement {
   readonly state: EnforcementState;
   /** Every cluster of the scan with its own verdict (those the scan only names included, as unknown). */
   readonly clusters: readonly ClusterEnforcement[];
+  /** Module calls the evaluator could not open that may create a cluster (`module.eks: module "terraform-aws-modules/eks/aws"`). */
+  readonly unexpanded: readonly string[];
   /** The settings behind the scan-wide verdict, for messages and control details. */
   readonly description: string;
 }
 
 const CLUSTER_TYPES = new Set(['google_container_cluster', 'azurerm_kubernetes_cluster', 'aws_eks_cluster']);
 
-/** Managed Kubernetes of other providers: a cluster the manifests may be deployed to, whose plugin is not read here. */
-const OTHER_CLUSTER_TYPES = new Set([
-  'digitalocean_kubernetes_cluster',
-  'linode_lke_cluster',
-  'oci_containerengine_cluster',
-  'ibm_container_cluster',
-  'ibm_container_vpc_cluster',
-  'alicloud_cs_managed_kubernetes',
-  'alicloud_cs_kubernetes',
-  'scaleway_k8s_cluster',
-  'vultr_kubernetes',
-  'ovh_cloud_project_kube',
-  'google_container_aws_cluster',
-  'google_container_azure_cluster',
-  'rancher2_cluster',
-  'kind_cluster',
-]);
+/**
+ * Managed Kubernetes of other providers (or AKS Automatic, GKE multi-cloud): a cluster the manifests may be
+ * deployed to, whose plugin is not read. `<provider>_…<kubernetes-ish>…_cluster`, and the few named otherwise.
+ */
+const OTHER_CLUSTER = /^(?!kubernetes_|kubectl_|helm_)[a-z0-9]+(_[a-z0-9]+)*_(kubernetes|k8s|mk8s|kube|cks|sks|ske|lke|cce|containerengine|container|eks|aks|gke|gkeonprem|kind|k3d)(_[a-z0-9]+)*_cluster(_v\d+)?$|^kind_cluster$|^k3d_cluster$/;
+const OTHER_CLUSTER_TYPES = new Set(['alicloud_cs_managed_kubernetes', 'alicloud_cs_kubernetes', 'alicloud_cs_serverless_kubernetes', 'vultr_kubernetes', 'ovh_cloud_project_kube', 'rancher2_cluster', 'rancher2_cluster_v2']);
+
+/** A module call the evaluator could not open whose call or source names a cluster: it may create one. */
+const CLUSTER_MODULE = /eks|gke|aks|kubernetes|k8s|cluster/i;
 
 /** A `true` / `false` as Terraform coerces it for a bool attribute; undefined for anything else. */
 function boolOf(node: Node): boolean | undefined {
@@ -237,9 +232,9 @@ function otherClusters(terraform: TerraformModel, managed: readonly TfResource[]
       // Usually the cluster of the same scan, read back to configure a provider: then it is that one.
       const name = resource.root.get('name');
       if (managed.some((cluster) => cluster.resourceType === resource.resourceType && namesCluster(name, cluster, terraform))) continue;
-      out.push(undecided(resource, resource, 'an existing cluster read by a data source, whose network plugin is not in the scan'));
-    } else if (resource.mode === 'managed' && (OTHER_CLUSTER_TYPES.has(resource.resourceType) || isAzapiManagedCluster(resource))) {
-      out.push(undecided(resource, resource, 'a cluster whose network plugin inferguard does not read'));
+      out.push(undecided(resource, resource, 'an existing cluster, read by a data source, whose network plugin is not in the scan'));
+    } else if (resource.mode === 'managed' && !CLUSTER_TYPES.has(resource.resourceType) && (OTHER_CLUSTER.test(resource.resourceType) || OTHER_CLUSTER_TYPES.has(resource.resourceType) || isAzapiManagedCluster(resource))) {
+      out.push(undecided(resource, resource, 'its network plugin is not read'));
     }
   }
   return out;
@@ -266,9 +261,23 @@ export function networkPolicyEnforcement(terraform: TerraformModel): NetworkPoli
 function compute(terraform: TerraformModel): NetworkPolicyEnforcement {
   const managed = terraform.resources.filter((resource) => resource.mode === 'managed' && CLUSTER_TYPES.has(resource.resourceType));
   const clusters = [...managed.map((cluster) => clusterEnforcement(cluster, terraform) as ClusterEnforcement), ...otherClusters(terraform, managed)];
-  if (clusters.length === 0) return { state: 'unknown', clusters, description: 'the scan holds no Kubernetes cluster' };
-  const states = new Set(clusters.map((cluster) => cluster.state));
-  const descriptions = clusters.map((cluster) => cluster.description).join('; ');
-  if (states.size === 1) return { state: clusters[0]?.state ?? 'unknown', clusters, description: descriptions };
-  return { state: 'unknown', clusters, description: `the scan's clusters differ (${descriptions})` };
+  const unexpanded = [
+    ...new Set(
+      terraform.notices
+        .filter((notice) => (notice.code === 'module-not-expanded' || notice.code === 'missing-file') && notice.message.startsWith('module.'))
+        .map((notice) => notice.message.split(/ is not downloaded| is outside the scanned tree|: no Terraform files|: source is not a known string/)[0] ?? notice.message)
+        .filter((call) => CLUSTER_MODULE.test(call)),
+    ),
+  ];
+  const base = { clusters, unexpanded };
+  if (clusters.length === 0 && unexpanded.length === 0) return { state: 'unknown', ...base, description: 'the scan holds no Kubernetes cluster' };
+  const calls = [...new Set(unexpanded.map((call) => call.split(':')[0] ?? call))];
+  const parts = [
+    ...clusters.slice(0, 3).map((cluster) => cluster.description),
+    ...(clusters.length > 3 ? [`${clusters.length - 3} more cluster${clusters.length === 4 ? '' : 's'}`] : []),
+    ...(calls.length > 0 ? [`${calls.length === 1 ? 'a module call' : `${calls.length} module calls`} that may create a cluster not expanded (${calls.slice(0, 3).join(', ')}${calls.length > 3 ? ', …' : ''})`] : []),
+  ];
+  const states = new Set([...clusters.map((cluster) => cluster.state), ...(unexpanded.length > 0 ? ['unknown' as const] : [])]);
+  if (states.size === 1) return { state: clusters[0]?.state ?? 'unknown', ...base, description: parts.join('; ') };
+  return { state: 'unknown', ...base, description: `the scan's clusters differ: ${parts.join('; ')}` };
 }

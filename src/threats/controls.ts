@@ -301,7 +301,7 @@ function enforced(terraform: TerraformModel, decided: Omit<ControlResult, 'id' |
   const enforcement = networkPolicyEnforcement(terraform);
   const clusters = enforcement.clusters.map((cluster) => ({ at: cluster.at, note: cluster.description }));
   if (enforcement.state === 'not-enforced') return result('missing', `${decided.detail} But the cluster does not enforce NetworkPolicies (${enforcement.description}): every pod can connect as if there were none.`, [...clusters, ...decided.evidence]);
-  if (enforcement.state === 'unknown' && enforcement.clusters.length > 0) return result(decided.state, `${decided.detail} Whether the cluster enforces NetworkPolicies is not decided by the scan (${enforcement.description}).`, [...decided.evidence]);
+  if (enforcement.state === 'unknown' && enforcement.clusters.length + enforcement.unexpanded.length > 0) return result(decided.state, `${decided.detail} Whether the cluster enforces NetworkPolicies is not decided by the scan (${enforcement.description}).`, [...decided.evidence]);
   if (enforcement.state === 'enforced' && decided.state === 'present') return result('present', decided.detail, [...decided.evidence, ...clusters]);
   return decided;
 }
