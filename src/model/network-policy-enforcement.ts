@@ -18,7 +18,8 @@
 // source, another provider's, a module call it could not open whose name or source says cluster), or no
 // cluster at all leave it unknown.
 import type { TerraformModel, TfResource } from './terraform.js';
-import type { Node } from './value.js';
+import { collectingUnknownReads, replayUnknownReads } from './value.js';
+import type { Node, UnknownRead } from './value.js';
 
 export type EnforcementState = 'enforced' | 'not-enforced' | 'unknown';
 
@@ -245,7 +246,7 @@ function isAzapiManagedCluster(resource: TfResource): boolean {
   return (resource.root.get('type').str() ?? '').toLowerCase().startsWith('microsoft.containerservice/managedclusters@');
 }
 
-const cache = new WeakMap<TerraformModel, NetworkPolicyEnforcement>();
+const cache = new WeakMap<TerraformModel, { value: NetworkPolicyEnforcement; reads: readonly UnknownRead[] }>();
 
 /**
  * Whether the cluster the scanned manifests run on enforces NetworkPolicies: `enforced` / `not-enforced`
@@ -253,9 +254,15 @@ const cache = new WeakMap<TerraformModel, NetworkPolicyEnforcement>();
  * whose setting the scan cannot decide).
  */
 export function networkPolicyEnforcement(terraform: TerraformModel): NetworkPolicyEnforcement {
-  let found = cache.get(terraform);
-  if (!found) cache.set(terraform, (found = compute(terraform)));
-  return found;
+  const cached = cache.get(terraform);
+  if (cached) {
+    // The values Terraform leaves open count for every rule asking, not only the first (strict mode).
+    replayUnknownReads(cached.reads);
+    return cached.value;
+  }
+  const computed = collectingUnknownReads(() => compute(terraform));
+  cache.set(terraform, computed);
+  return computed.value;
 }
 
 function compute(terraform: TerraformModel): NetworkPolicyEnforcement {

@@ -85,7 +85,6 @@ spec:
   create(context) {
     return {
       end() {
-        const enforcement = networkPolicyEnforcement(context.terraform);
         const byWorkload = new Map<Workload, ModelServer[]>();
         for (const server of modelServersIn(context.model)) {
           const list = byWorkload.get(server.container.workload) ?? [];
@@ -125,6 +124,7 @@ spec:
             continue;
           }
           if (isolation.state !== 'restricted' && isolation.state !== 'open') continue;
+          const enforcement = networkPolicyEnforcement(context.terraform);
           if (enforcement.state === 'not-enforced') {
             // The policies select the pods, but nothing applies them.
             context.report({
