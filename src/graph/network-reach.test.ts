@@ -6,6 +6,8 @@ import { loadYamlStream } from '../parse/kubernetes/load-yaml.js';
 import { SourceFile } from '../source/source-file.js';
 import { adaptKubernetes } from '../model/adapt/kubernetes.js';
 import type { KubernetesModel, Workload } from '../model/kubernetes.js';
+import { evaluateSources } from '../model/adapt/terraform/test-helpers.js';
+import { networkPolicyEnforcement } from '../model/network-policy-enforcement.js';
 import type { Endpoint, PortQuery, Tri } from './network-reach.js';
 import { METADATA_ADDRESS, reach } from './network-reach.js';
 
@@ -269,4 +271,28 @@ spec:
 `);
   // The destination names no port `http`: that rule opens nothing on 6379.
   assert.equal(verdict(model, 'frontend', 'db', { number: 6379 }), 'no');
+});
+
+test('a cluster that does not enforce NetworkPolicies lets through what they block; one whose enforcement is unknown may', () => {
+  const model = modelOf(FRONTEND, DB, `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: default}
+spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+`);
+  const cluster = (body: string) => networkPolicyEnforcement(evaluateSources({ 'main.tf': `resource "google_container_cluster" "serving" {\n  name = "serving"\n${body}}\n` }).model);
+  const legacy = cluster('');
+  const dataplaneV2 = cluster('  datapath_provider = "ADVANCED_DATAPATH"\n');
+  const undecided = cluster('  datapath_provider = var.datapath\n');
+  const frontendToDb = (enforcement: ReturnType<typeof cluster>) => reach(model, endpoint(model, 'frontend'), endpoint(model, 'db'), { number: 6379 }, { enforcement });
+  assert.equal(frontendToDb(dataplaneV2).allowed, 'no');
+  assert.equal(frontendToDb(dataplaneV2).enforcement, undefined);
+  const ignored = frontendToDb(legacy);
+  assert.equal(ignored.allowed, 'yes');
+  assert.equal(ignored.byPolicies, 'no', 'the policies would block it');
+  assert.equal(ignored.enforcement?.clusters[0]?.reason, 'gke-legacy-datapath');
+  assert.equal(frontendToDb(undecided).allowed, 'unknown');
+  assert.equal(reach(model, endpoint(model, 'db'), address(METADATA_ADDRESS), { number: 80 }, { enforcement: legacy }).allowed, 'yes', 'egress to the metadata endpoint too');
+  // What the policies allow stays allowed whatever the cluster does.
+  const open = modelOf(FRONTEND, DB);
+  assert.equal(reach(open, endpoint(open, 'frontend'), endpoint(open, 'db'), { number: 6379 }, { enforcement: undecided }).allowed, 'yes');
 });

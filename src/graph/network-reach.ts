@@ -11,9 +11,12 @@
 //   namespaces), both (pods matching the first in namespaces matching the second) or `ipBlock` (`cidr`
 //   less `except`); a rule without peers admits every source, a rule without `ports` every port;
 // - a port is a number (with `endPort`, a range) or a name resolved against the destination pod's ports.
+// All of this holds only where the network plugin enforces NetworkPolicies: the caller passes what the
+// scan's Terraform says of that (`network-policy-enforcement.ts`).
 import { cidrContains } from '../model/network-egress.js';
 import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
 import { networkPoliciesIn } from '../model/network-policies.js';
+import type { NetworkPolicyEnforcement } from '../model/network-policy-enforcement.js';
 import { runningPodLabels } from '../model/pod-labels.js';
 import type { Labels } from '../model/selectors.js';
 import type { Node } from '../model/value.js';
@@ -45,6 +48,13 @@ export interface DirectionVerdict {
 
 export interface ReachVerdict {
   readonly allowed: Tri;
+  /** What the scanned policies decide, as if the cluster enforced them. */
+  readonly byPolicies: Tri;
+  /**
+   * Set when the cluster's enforcement changed the policies' answer: not enforced, what they would block goes
+   * through (`allowed: 'yes'`); unknown, it may (`allowed: 'unknown'`).
+   */
+  readonly enforcement?: NetworkPolicyEnforcement;
   /** The destination pod's ingress; undefined when the destination is an address. */
   readonly ingress?: DirectionVerdict;
   /** The source pod's egress; undefined when the source is an address. */
@@ -273,15 +283,22 @@ function direction(model: KubernetesModel, pod: Workload, type: 'Ingress' | 'Egr
   return { isolated, allowed: verdict, policies, ...(allowedBy && verdict === 'yes' && isolated !== 'no' ? { allowedBy } : {}) };
 }
 
-/**
- * Whether `from` may open a connection to `to` on `port`, as the scanned NetworkPolicies say. Policies
- * that are not in the scan, and a CNI that does not enforce them, are outside the answer: the graph
- * adds enforcement evidence from Terraform.
- */
-export function reach(model: KubernetesModel, from: Endpoint, to: Endpoint, port: PortQuery): ReachVerdict {
+export interface ReachOptions {
+  /**
+   * Whether the cluster enforces NetworkPolicies. Left out, they are taken as enforced, as the Kubernetes
+   * documentation's answers are; `unknown` turns what they block into `unknown`, `not-enforced` into allowed.
+   */
+  readonly enforcement?: NetworkPolicyEnforcement;
+}
+
+/** Whether `from` may open a connection to `to` on `port`, as the scanned NetworkPolicies say (policies not in the scan are outside the answer). */
+export function reach(model: KubernetesModel, from: Endpoint, to: Endpoint, port: PortQuery, options: ReachOptions = {}): ReachVerdict {
   const destination = to.kind === 'pod' ? to.workload : undefined;
   const egress = from.kind === 'pod' ? direction(model, from.workload, 'Egress', to, port, destination) : undefined;
   const ingress = to.kind === 'pod' ? direction(model, to.workload, 'Ingress', from, port, destination) : undefined;
-  const allowed = and(egress?.allowed ?? 'yes', ingress?.allowed ?? 'yes');
-  return { allowed, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
+  const byPolicies = and(egress?.allowed ?? 'yes', ingress?.allowed ?? 'yes');
+  const { enforcement } = options;
+  const state = enforcement?.state ?? 'enforced';
+  const allowed: Tri = byPolicies === 'yes' || state === 'enforced' ? byPolicies : state === 'not-enforced' ? 'yes' : 'unknown';
+  return { allowed, byPolicies, ...(enforcement && allowed !== byPolicies ? { enforcement } : {}), ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { modelOf } from './ml/ml-testing.js';
-import { cidrContains, egressAllowance, egressPoliciesOf, takesEgress } from './network-egress.js';
+import { evaluateSources } from './adapt/terraform/test-helpers.js';
+import { cidrContains, egressAllowance, egressPoliciesOf, egressTo, takesEgress } from './network-egress.js';
+import { networkPolicyEnforcement } from './network-policy-enforcement.js';
 
 test('CIDR containment for IPv4 and IPv6; unreadable CIDRs are unknown', () => {
   assert.equal(cidrContains('0.0.0.0/0', '169.254.169.254'), true);
@@ -59,4 +61,25 @@ test('egress to the metadata endpoint: rules add up across the selecting policie
   assert.equal(allowance('  podSelector: {}\n  egress:\n    - to: [{namespaceSelector: {}}]\n'), false);
   assert.equal(allowance('  podSelector: {}\n  egress:\n    - to: [{ipBlock: {cidr: "{{ .Values.cidr }}"}}]\n'), undefined);
   assert.equal(allowance('  podSelector: {}\n  egress:\n    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: "{{ .Values.except }}"}}]\n'), undefined);
+});
+
+test('egressTo on a cluster that does not enforce NetworkPolicies: what they would close, or leave unknown, is open', () => {
+  const cluster = (body: string) => networkPolicyEnforcement(evaluateSources({ 'main.tf': `resource "azurerm_kubernetes_cluster" "serving" {\n  name = "serving"\n${body}}\n` }).model);
+  const off = cluster('');
+  const on = cluster('  network_profile {\n    network_plugin = "azure"\n    network_policy = "azure"\n  }\n');
+  const verdict = (yaml: string, enforcement: ReturnType<typeof cluster>): string => {
+    const model = modelOf(yaml);
+    const workload = model.workloads[0];
+    assert.ok(workload);
+    const found = egressTo(model, workload, '169.254.169.254', 80, enforcement);
+    return found.verdict === 'open' ? `open ${found.by}${found.by === 'not-enforced' ? ` ${found.ignored.map((item) => item.name ?? '').join(',')}` : ''}` : found.verdict;
+  };
+  const carved = `${policy('  podSelector: {}\n  egress:\n    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}}]\n')}---\n${pod}`;
+  assert.equal(verdict(carved, on), 'closed');
+  assert.equal(verdict(carved, off), 'open not-enforced p');
+  assert.equal(verdict(pod, on), 'unknown', 'no policy of the namespace in the files');
+  assert.equal(verdict(pod, off), 'open not-enforced ');
+  // Open for the policies' own reason stays so; hostNetwork pods are left alone.
+  assert.equal(verdict(`${policy('  podSelector: {}\n  egress: [{}]\n')}---\n${pod}`, off), 'open rule');
+  assert.equal(verdict(`${carved.replace('  containers:', '  hostNetwork: true\n  containers:')}`, off), 'unknown');
 });

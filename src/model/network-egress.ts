@@ -1,6 +1,7 @@
 import { isFragment } from './fragments.js';
 import type { K8sObject, KubernetesModel, Workload } from './kubernetes.js';
 import { isNamespaceName, networkPolicies } from './network-policies.js';
+import type { NetworkPolicyEnforcement } from './network-policy-enforcement.js';
 import { runningPodLabels } from './pod-labels.js';
 import { labelSelectorMatches } from './selectors.js';
 import type { Labels } from './selectors.js';
@@ -165,6 +166,8 @@ export type AddressEgress =
   /** The namespace has policies in the files, but none selects these pods for Egress: they may send anywhere. */
   | { readonly verdict: 'open'; readonly by: 'no-egress-policy'; readonly inNamespace: readonly K8sObject[] }
   | { readonly verdict: 'open'; readonly by: 'rule'; readonly allowance: EgressAllowance }
+  /** The cluster does not enforce NetworkPolicies: what its Egress policies (`ignored`, maybe none in the files) would block goes out. */
+  | { readonly verdict: 'open'; readonly by: 'not-enforced'; readonly enforcement: NetworkPolicyEnforcement; readonly ignored: readonly K8sObject[] }
   | { readonly verdict: 'closed' }
   | { readonly verdict: 'unknown' };
 
@@ -173,13 +176,24 @@ export type AddressEgress =
  * namespace is left to the deploy tool (or a placeholder), for a kustomize patch (judged with its base), for
  * a runtime template (its pods are another object's), for hostNetwork pods (NetworkPolicies do not govern
  * them), when no NetworkPolicy of the namespace is in the files (they may be managed elsewhere), and when a
- * selecting rule cannot be read.
+ * selecting rule cannot be read. Given the cluster's `enforcement`, a cluster that does not enforce
+ * NetworkPolicies turns every verdict the policies would decide (closed, or unknown for want of them) into
+ * open; left out, or unknown, the policies are taken as enforced.
  */
-export function egressTo(model: KubernetesModel, workload: Workload, address: string, port: number): AddressEgress {
+export function egressTo(model: KubernetesModel, workload: Workload, address: string, port: number, enforcement?: NetworkPolicyEnforcement): AddressEgress {
   const { object } = workload;
-  const namespace = object.namespace;
-  if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload) || TEMPLATE_ONLY.has(`${object.group}/${object.kind}`)) return { verdict: 'unknown' };
+  if (isFragment(workload) || TEMPLATE_ONLY.has(`${object.group}/${object.kind}`)) return { verdict: 'unknown' };
   if (workload.podSpec.get('hostNetwork').isTrue()) return { verdict: 'unknown' };
+  const decided = egressByPolicies(model, workload, address, port);
+  if (decided.verdict === 'open' || enforcement?.state !== 'not-enforced') return decided;
+  const namespace = object.namespace;
+  const ignored = namespace !== undefined && isNamespaceName(namespace) ? egressPoliciesOf(model, workload).selecting : [];
+  return { verdict: 'open', by: 'not-enforced', enforcement, ignored };
+}
+
+function egressByPolicies(model: KubernetesModel, workload: Workload, address: string, port: number): AddressEgress {
+  const namespace = workload.object.namespace;
+  if (namespace === undefined || !isNamespaceName(namespace)) return { verdict: 'unknown' };
   const { selecting, inNamespace } = egressPoliciesOf(model, workload);
   if (inNamespace.length === 0) return { verdict: 'unknown' };
   if (selecting.length === 0) return { verdict: 'open', by: 'no-egress-policy', inNamespace };

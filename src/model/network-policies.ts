@@ -89,8 +89,8 @@ function portCovers(entry: Node, number: number, names: ReadonlyMap<string, numb
 export type IngressIsolation =
   | { readonly state: 'unknown' }
   | { readonly state: 'none'; readonly namespace: string }
-  | { readonly state: 'open'; readonly policy: K8sObject; readonly rule: Node }
-  | { readonly state: 'restricted' };
+  | { readonly state: 'open'; readonly policy: K8sObject; readonly rule: Node; readonly selecting: readonly K8sObject[] }
+  | { readonly state: 'restricted'; readonly selecting: readonly K8sObject[] };
 
 /**
  * How the scanned NetworkPolicies treat ingress to some ports of a pod template. `unknown` when the
@@ -98,7 +98,7 @@ export type IngressIsolation =
  * policy of that namespace (pods are matched by the labels they run with, operator labels included) (they may live elsewhere: IG-K8S-125 reports the namespace); `none` when
  * policies of the namespace are scanned but none selects the pods for ingress; `open` when a rule of a
  * selecting policy admits every pod or address (no `from`, or an open peer) on one of the ports (an
- * empty `ports` list meaning every port); else `restricted`. With no port numbers, only rules that
+ * empty `ports` list meaning every port); else `restricted`; both with the policies that select the pods. With no port numbers, only rules that
  * name no ports can open them (the ports are random: NCCL, Ray workers).
  */
 export function ingressIsolation(model: KubernetesModel, workload: Workload, ports: readonly number[]): IngressIsolation {
@@ -122,15 +122,15 @@ export function ingressIsolation(model: KubernetesModel, workload: Workload, por
   }
   for (const policy of selecting) {
     const rules = policy.root.get('spec', 'ingress');
-    if (rules.isWritten() && !Array.isArray(rules.value)) return { state: 'open', policy, rule: rules };
+    if (rules.isWritten() && !Array.isArray(rules.value)) return { state: 'open', policy, rule: rules, selecting };
     for (const rule of rules.items()) {
       const peers = rule.get('from');
       const open = !Array.isArray(peers.value) || peers.value.length === 0 || peers.items().some(isOpenPeer);
       if (!open) continue;
       const entries = rule.get('ports');
       const allPorts = !Array.isArray(entries.value) || entries.value.length === 0;
-      if (allPorts || ports.some((number) => entries.items().some((entry) => portCovers(entry, number, names)))) return { state: 'open', policy, rule };
+      if (allPorts || ports.some((number) => entries.items().some((entry) => portCovers(entry, number, names)))) return { state: 'open', policy, rule, selecting };
     }
   }
-  return { state: 'restricted' };
+  return { state: 'restricted', selecting };
 }

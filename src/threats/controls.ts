@@ -11,6 +11,7 @@ import { meshMtlsOf } from '../model/mesh.js';
 import { serverPortExposures } from '../model/ml/server-exposure.js';
 import { egressAllowance, egressPoliciesOf } from '../model/network-egress.js';
 import { ingressIsolation } from '../model/network-policies.js';
+import { networkPolicyEnforcement } from '../model/network-policy-enforcement.js';
 import type { ExposurePath } from '../model/port-exposure.js';
 import { missingComputeResources } from '../model/resources.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
@@ -241,31 +242,31 @@ const KUBERNETES: Partial<Record<ControlId, { readonly title: string; readonly e
   },
   'network-isolation': {
     title: 'Ingress NetworkPolicy isolating the pods',
-    evaluate(endpoint, { model }) {
+    evaluate(endpoint, { model, terraform }) {
       const ports = [...new Set(endpoint.servers.flatMap((server) => server.ports.map((port) => port.number)))];
       const isolation = ingressIsolation(model, endpoint.workload, ports);
       switch (isolation.state) {
         case 'restricted':
-          return result('present', 'The namespace\'s NetworkPolicies select the pods and admit only listed peers.');
+          return enforced(terraform, result('present', 'The namespace\'s NetworkPolicies select the pods and admit only listed peers.'));
         case 'open':
           return result('missing', `NetworkPolicy ${isolation.policy.name ?? '(unnamed)'} admits every pod or address.`, [{ at: isolation.rule, note: `ingress rule of ${isolation.policy.name ?? '(unnamed)'}` }]);
         case 'none':
           return result('missing', `No NetworkPolicy of namespace ${isolation.namespace} selects the pods: every pod of the cluster can call them.`);
         default:
-          return result('unknown', 'No NetworkPolicy of the namespace is in the scan (they may be applied from elsewhere).');
+          return enforced(terraform, result('unknown', 'No NetworkPolicy of the namespace is in the scan (they may be applied from elsewhere).'));
       }
     },
   },
   'metadata-blocked': {
     title: 'Cloud metadata endpoint blocked for the pods',
-    evaluate(endpoint, { model }) {
+    evaluate(endpoint, { model, terraform }) {
       const policies = egressPoliciesOf(model, endpoint.workload);
       if (policies.selecting.length === 0) {
-        return policies.inNamespace.length === 0 ? result('unknown', 'No NetworkPolicy of the namespace is in the scan.') : result('missing', 'No egress NetworkPolicy selects the pods: they reach 169.254.169.254.');
+        return policies.inNamespace.length === 0 ? enforced(terraform, result('unknown', 'No NetworkPolicy of the namespace is in the scan.')) : result('missing', 'No egress NetworkPolicy selects the pods: they reach 169.254.169.254.');
       }
       const allowance = egressAllowance(policies.selecting, '169.254.169.254', 80);
-      if (allowance === undefined) return result('unknown', 'An egress rule that selects the pods cannot be read.');
-      if (allowance === false) return result('present', 'The egress NetworkPolicies that select the pods do not let 169.254.169.254 out.', policies.selecting.map((policy) => ({ at: policy.root.get('spec', 'egress'), note: `NetworkPolicy ${policy.name ?? '(unnamed)'}` })));
+      if (allowance === undefined) return enforced(terraform, result('unknown', 'An egress rule that selects the pods cannot be read.'));
+      if (allowance === false) return enforced(terraform, result('present', 'The egress NetworkPolicies that select the pods do not let 169.254.169.254 out.', policies.selecting.map((policy) => ({ at: policy.root.get('spec', 'egress'), note: `NetworkPolicy ${policy.name ?? '(unnamed)'}` }))));
       return result('missing', `NetworkPolicy ${allowance.policy.name ?? '(unnamed)'} lets the pods reach the metadata endpoint (${allowance.description}).`, [{ at: allowance.peer ?? allowance.rule, note: allowance.description }]);
     },
   },
@@ -290,6 +291,21 @@ const KUBERNETES: Partial<Record<ControlId, { readonly title: string; readonly e
     },
   },
 };
+
+/**
+ * A NetworkPolicy control as the policies decide it, on the scan's cluster: one that does not enforce
+ * NetworkPolicies makes it missing, with the cluster's setting (one that does adds its setting to the
+ * evidence). An unknown enforcement keeps the policies' answer (as every NetworkPolicy verdict assumes
+ * enforcement), saying so when a cluster is in the scan.
+ */
+function enforced(terraform: TerraformModel, decided: Omit<ControlResult, 'id' | 'title'>): Omit<ControlResult, 'id' | 'title'> {
+  const enforcement = networkPolicyEnforcement(terraform);
+  const clusters = enforcement.clusters.map((cluster) => ({ at: cluster.at, note: cluster.description }));
+  if (enforcement.state === 'not-enforced') return result('missing', `${decided.detail} But the cluster does not enforce NetworkPolicies (${enforcement.description}): every pod can connect as if there were none.`, [...clusters, ...decided.evidence]);
+  if (enforcement.state === 'unknown' && enforcement.clusters.length + enforcement.unexpanded.length > 0) return result(decided.state, `${decided.detail} Whether the cluster enforces NetworkPolicies is not decided by the scan (${enforcement.description}).`, [...decided.evidence]);
+  if (enforcement.state === 'enforced' && decided.state === 'present') return result('present', decided.detail, [...decided.evidence, ...clusters]);
+  return decided;
+}
 
 /** The serving identity's write grants on its own model (graph `can-write`), when the model and identity are known. */
 function cannotWrite(endpoint: ServingEndpoint, { graph }: ControlContext, withoutRoles: () => Omit<ControlResult, 'id' | 'title'>): Omit<ControlResult, 'id' | 'title'> {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { discoverFiles } from '../discover/discover.js';
 import type { Finding } from '../findings/finding.js';
@@ -138,4 +140,58 @@ test('threats: JSON and Markdown are deterministic, and names from scanned files
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+/** A TorchServe whose NetworkPolicies admit only the ingress controller and carve 169.254.169.254 out of egress, on the cluster of `tf`. */
+function isolatedServer(tf: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'inferguard-enforcement-'));
+  mkdirSync(join(root, 'k8s'));
+  mkdirSync(join(root, 'terraform'));
+  writeFileSync(join(root, 'terraform', 'cluster.tf'), tf);
+  writeFileSync(
+    join(root, 'k8s', 'serving.yaml'),
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: scorer, namespace: models }
+spec:
+  selector: { matchLabels: { app: scorer } }
+  template:
+    metadata: { labels: { app: scorer } }
+    spec:
+      containers:
+        - name: torchserve
+          image: pytorch/torchserve:0.12.0-cpu
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: scorer, namespace: models }
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+  ingress:
+    - from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: ingress-nginx } } }]
+  egress:
+    - to: [{ ipBlock: { cidr: 0.0.0.0/0, except: [169.254.169.254/32] } }]
+`,
+  );
+  return root;
+}
+
+test('threats: NetworkPolicy controls on the scan\'s cluster — missing where it does not enforce them, present with its setting where it does, as written (and said) where unknown', async () => {
+  const controls = async (tf: string): Promise<string[]> => {
+    const root = isolatedServer(tf);
+    try {
+      const found = endpoint(await threatModelOf(root), 'Deployment models/scorer');
+      const mitigations = found.threats.flatMap((threat) => threat.mitigations).filter((mitigation) => mitigation.id === 'network-isolation' || mitigation.id === 'metadata-blocked');
+      return [...new Map(mitigations.map((mitigation) => [mitigation.id, `${mitigation.id} ${mitigation.state}${mitigation.evidence.map((item) => ` ${item.file.replace(/^.*inferguard-enforcement-[^/]+\//, '')}:${item.line}`).join('')}${mitigation.detail.includes('not decided by the scan') ? ' (undecided)' : ''}`])).values()].sort();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+  const gke = (body: string) => `resource "google_container_cluster" "serving" {\n  name     = "serving"\n  location = "europe-west4"\n${body}}\n`;
+  assert.deepEqual(await controls(gke('')), ['metadata-blocked missing terraform/cluster.tf:1 k8s/serving.yaml:21', 'network-isolation missing terraform/cluster.tf:1']);
+  assert.deepEqual(await controls(gke('  datapath_provider = "ADVANCED_DATAPATH"\n')), ['metadata-blocked present k8s/serving.yaml:21 terraform/cluster.tf:4', 'network-isolation present terraform/cluster.tf:4']);
+  // An EKS cluster without the VPC CNI's network policy in the scan: the policies' answer, said to rest on enforcement.
+  const eks = 'resource "aws_eks_cluster" "serving" {\n  name     = "serving"\n  role_arn = "arn:aws:iam::123456789012:role/eks"\n  vpc_config {\n    subnet_ids = ["subnet-1"]\n  }\n}\n';
+  assert.deepEqual(await controls(eks), ['metadata-blocked present k8s/serving.yaml:21 (undecided)', 'network-isolation present (undecided)']);
 });

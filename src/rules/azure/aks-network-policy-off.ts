@@ -1,4 +1,5 @@
 import { networkPolicies } from '../../model/network-policies.js';
+import { clusterEnforcement } from '../../model/network-policy-enforcement.js';
 import { defineRule } from '../define-rule.js';
 
 export const aksNetworkPolicyOff = defineRule({
@@ -72,24 +73,11 @@ export const aksNetworkPolicyOff = defineRule({
     };
     return {
       resource(resource) {
-        if (resource.type !== 'tf:azurerm_kubernetes_cluster' || resource.mode !== 'managed') return;
-        const data = { address: resource.address };
-        const profiles = resource.root.get('network_profile');
-        if (profiles.state === 'unknown') return;
-        const profile = profiles.items()[0];
-        if (profile === undefined) {
-          context.report({ messageId: 'noProfile', data, at: resource, severity: severity() });
-          return;
-        }
-        // Azure CNI powered by Cilium enforces NetworkPolicies with its own dataplane (`ebpf_data_plane` in azurerm 3.x).
-        for (const key of ['network_data_plane', 'ebpf_data_plane']) {
-          const plane = profile.get(key);
-          if (plane.state === 'unknown' || plane.str()?.toLowerCase() === 'cilium') return;
-        }
-        const policy = profile.get('network_policy');
-        if (policy.state === 'unknown') return;
-        if (!policy.isWritten()) context.report({ messageId: 'notSet', data, at: profile, severity: severity() });
-        else if (policy.str()?.toLowerCase() === 'none') context.report({ messageId: 'none', data, at: policy, severity: severity() });
+        if (resource.type !== 'tf:azurerm_kubernetes_cluster') return;
+        const found = clusterEnforcement(resource, context.terraform);
+        if (found?.state !== 'not-enforced') return;
+        const messageId = found.reason === 'aks-no-profile' ? 'noProfile' : found.reason === 'aks-policy-none' ? 'none' : 'notSet';
+        context.report({ messageId, data: { address: resource.address }, at: found.at, severity: severity() });
       },
     };
   },

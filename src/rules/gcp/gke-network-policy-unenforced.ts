@@ -1,4 +1,4 @@
-import { mayBeAutopilot } from '../../model/gcp/gke.js';
+import { clusterEnforcement } from '../../model/network-policy-enforcement.js';
 import { defineRule } from '../define-rule.js';
 
 export const gkeNetworkPolicyUnenforced = defineRule({
@@ -46,25 +46,13 @@ export const gkeNetworkPolicyUnenforced = defineRule({
   create(context) {
     return {
       resource(resource) {
-        if (resource.type !== 'tf:google_container_cluster' || resource.mode !== 'managed' || mayBeAutopilot(resource)) return;
-        const datapath = resource.root.get('datapath_provider');
-        if (datapath.state === 'unknown' || datapath.str() === 'ADVANCED_DATAPATH') return;
-        const block = resource.root.get('network_policy');
-        const enabled = block.get(0, 'enabled');
-        if (block.state === 'unknown' || enabled.state === 'unknown') return;
-        // The provider: the addon "must be enabled in order to enable network policy for the nodes". An absent
-        // addon block is left alone (whether GKE then enables it at creation is not documented there).
-        const addonDisabled = resource.root.get('addons_config', 0, 'network_policy_config', 0, 'disabled');
-        if (enabled.isTrue() && !addonDisabled.isTrue()) return;
+        if (resource.type !== 'tf:google_container_cluster') return;
+        const found = clusterEnforcement(resource, context.terraform);
+        if (found?.state !== 'not-enforced') return;
         const policies = context.model.byType('k8s:NetworkPolicy').filter((policy) => policy.group === 'networking.k8s.io').length;
         const shipped = policies > 0 ? `, and the scan holds ${policies} NetworkPolicies that it silently ignores` : '';
-        const messageId = enabled.isTrue() ? 'addonDisabled' : enabled.isFalse() ? 'disabled' : 'notEnforced';
-        context.report({
-          messageId,
-          data: { address: resource.address, shipped },
-          at: enabled.isTrue() ? addonDisabled : enabled.isFalse() ? enabled : resource,
-          severity: policies > 0 ? 'high' : 'medium',
-        });
+        const messageId = found.reason === 'gke-addon-disabled' ? 'addonDisabled' : found.reason === 'gke-policy-disabled' ? 'disabled' : 'notEnforced';
+        context.report({ messageId, data: { address: resource.address, shipped }, at: found.at, severity: policies > 0 ? 'high' : 'medium' });
       },
     };
   },

@@ -15,6 +15,7 @@ ruleTester(ssrfReachesMetadataCredentials, {
     { name: 'vLLM on IMDSv1 nodes, but its egress policy leaves out 169.254.169.254/32', file: 'pass-vllm-imdsv1-egress-blocked' },
     { name: 'TorchServe and vLLM on nodes that require IMDSv2 with a hop limit of 1', file: 'pass-nodes-hardened' },
     { name: 'one node group answers IMDSv1, the other has no launch template in the scan: where the pod runs is unknown', file: 'pass-nodes-unknown' },
+    { name: 'TorchServe as a GKE service account, metadata carved out of egress, on a Dataplane V2 cluster that enforces it', file: 'pass-cluster-enforced' },
   ],
   invalid: [
     {
@@ -34,6 +35,11 @@ ruleTester(ssrfReachesMetadataCredentials, {
       name: 'node group with IMDSv2 tokens sent two hops: TorchServe (code) reaches the node role from a pod without identity, vLLM (a plain GET) does not',
       file: 'fail-hop-limit',
       errors: [{ file: 'serving.yaml', line: 13, messageId: 'code', severity: 'high' }],
+    },
+    {
+      name: 'TorchServe as a GKE service account, metadata carved out of egress, but the GKE cluster (legacy datapath, no network_policy) does not enforce NetworkPolicies',
+      file: 'fail-cluster-not-enforced',
+      errors: [{ file: 'serving.yaml', line: 23, messageId: 'code', severity: 'high' }],
     },
   ],
 });

@@ -6,6 +6,7 @@ import type { ModelServer } from '../../model/ml/model-server.js';
 import { torchServeListener, torchServeModelApi } from '../../model/ml/torchserve.js';
 import { egressTo, METADATA_IPV4, METADATA_PORT } from '../../model/network-egress.js';
 import type { AddressEgress } from '../../model/network-egress.js';
+import { networkPolicyEnforcement } from '../../model/network-policy-enforcement.js';
 import type { Subject } from '../../model/subject.js';
 import type { TerraformModel } from '../../model/terraform.js';
 import { workloadIdentitiesOf } from '../../model/workload-identity.js';
@@ -46,9 +47,9 @@ export const ssrfReachesMetadataCredentials = defineRule({
     title: 'Model server that fetches caller-chosen URLs can reach cloud credentials at the metadata endpoint',
     severity: 'high',
     rationale:
-      "Some model servers fetch what their callers name. A multimodal vLLM server downloads every `image_url`, `video_url` or `audio_url` of a request unless `--allowed-media-domains` limits them (IG-ML-024); TorchServe registers model archives from any URL its `allowed_urls` admits and runs their handler code, once its model API is on and its management API listens beyond the pod (IG-ML-002). From a pod, such a fetch reaches the cloud instance metadata endpoint, 169.254.169.254, which hands out credentials: the EC2 node role to a plain GET while the nodes answer IMDSv1 (`http_tokens = \"optional\"`), the node role to any process in a pod when IMDSv2 tokens travel two hops (`http_put_response_hop_limit` of 2 or more), and the Google service account of GKE Workload Identity to a request that carries `Metadata-Flavor: Google`.\n\nThe rule joins three facts: the fetch feature as the per-server rule reports it; an egress that lets the pod reach 169.254.169.254 (the namespace has NetworkPolicies but none selects the pod for Egress, or a rule such as `0.0.0.0/0` does not carve the address out); and an identity served there, from the launch templates of the EKS node groups in the scan's Terraform or the ServiceAccount's `iam.gke.io/gcp-service-account` annotation. A vLLM media fetch is a plain GET without headers, so it is matched with IMDSv1 nodes only; a TorchServe archive runs code, so it is matched with every identity the endpoint serves. IRSA and Azure Workload Identity credentials come from a projected token file, not from the endpoint, and are not counted. A namespace whose NetworkPolicies are not in the files, node groups whose metadata options are left to the AMI or account defaults (or a scan where pods may also land on Fargate, Karpenter or other Auto Scaling groups, or on a GKE or AKS cluster), and hostNetwork pods are unknown and never fire.\n\nThe finding sits where the per-server rule reports the fetch feature and replaces that finding, with the egress rule and the identity as related locations: one finding per problem, whose path shows every place where it can be broken.",
+      "Some model servers fetch what their callers name. A multimodal vLLM server downloads every `image_url`, `video_url` or `audio_url` of a request unless `--allowed-media-domains` limits them (IG-ML-024); TorchServe registers model archives from any URL its `allowed_urls` admits and runs their handler code, once its model API is on and its management API listens beyond the pod (IG-ML-002). From a pod, such a fetch reaches the cloud instance metadata endpoint, 169.254.169.254, which hands out credentials: the EC2 node role to a plain GET while the nodes answer IMDSv1 (`http_tokens = \"optional\"`), the node role to any process in a pod when IMDSv2 tokens travel two hops (`http_put_response_hop_limit` of 2 or more), and the Google service account of GKE Workload Identity to a request that carries `Metadata-Flavor: Google`.\n\nThe rule joins three facts: the fetch feature as the per-server rule reports it; an egress that lets the pod reach 169.254.169.254 (the namespace has NetworkPolicies but none selects the pod for Egress, a rule such as `0.0.0.0/0` does not carve the address out, or the cluster in the scan's Terraform does not enforce NetworkPolicies at all: GKE on the legacy datapath without Calico, AKS without a network policy engine); and an identity served there, from the launch templates of the EKS node groups in the scan's Terraform or the ServiceAccount's `iam.gke.io/gcp-service-account` annotation. A vLLM media fetch is a plain GET without headers, so it is matched with IMDSv1 nodes only; a TorchServe archive runs code, so it is matched with every identity the endpoint serves. IRSA and Azure Workload Identity credentials come from a projected token file, not from the endpoint, and are not counted. A namespace whose NetworkPolicies are not in the files (on a cluster that may enforce them), node groups whose metadata options are left to the AMI or account defaults (or a scan where pods may also land on Fargate, Karpenter or other Auto Scaling groups, or on a GKE or AKS cluster), and hostNetwork pods are unknown and never fire.\n\nThe finding sits where the per-server rule reports the fetch feature and replaces that finding, with the egress rule and the identity as related locations: one finding per problem, whose path shows every place where it can be broken.",
     remediation:
-      'Break the path in as many places as you can:\n\n- Restrict the fetch feature: `--allowed-media-domains` and `VLLM_MEDIA_URL_ALLOW_REDIRECTS=0` for vLLM (or send media inline); anchored `allowed_urls` for your own model store and the model API off for TorchServe.\n- Select the serving pods with an egress NetworkPolicy that leaves out the metadata endpoint: `ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}` (and `fd00:ec2::254/128` on IPv6 EKS).\n- On EKS nodes, require IMDSv2 with a hop limit of 1: `metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }` in the node group\'s launch template, and give pods their own narrow identity (IRSA or EKS Pod Identity).\n- On GKE, give the serving KSA a Google service account with only the roles it needs, or none.',
+      'Break the path in as many places as you can:\n\n- Restrict the fetch feature: `--allowed-media-domains` and `VLLM_MEDIA_URL_ALLOW_REDIRECTS=0` for vLLM (or send media inline); anchored `allowed_urls` for your own model store and the model API off for TorchServe.\n- Select the serving pods with an egress NetworkPolicy that leaves out the metadata endpoint: `ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}` (and `fd00:ec2::254/128` on IPv6 EKS), on a cluster that enforces it (GKE Dataplane V2 or Calico with its add-on, an AKS network policy engine, `enableNetworkPolicy` in the EKS `vpc-cni` add-on).\n- On EKS nodes, require IMDSv2 with a hop limit of 1: `metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }` in the node group\'s launch template, and give pods their own narrow identity (IRSA or EKS Pod Identity).\n- On GKE, give the serving KSA a Google service account with only the roles it needs, or none.',
     references: [
       'https://docs.vllm.ai/en/stable/usage/security/',
       'https://github.com/pytorch/serve/blob/master/docs/configuration.md',
@@ -59,7 +60,7 @@ export const ssrfReachesMetadataCredentials = defineRule({
       'https://atlas.mitre.org/techniques/AML.T0055',
     ],
     mappings: { stride: ['I', 'E'], atlas: ['AML.T0049', 'AML.T0055', 'AML.T0106'], owasp: ['LLM06'], nist: ['SC-7', 'AC-4'] },
-    targets: ['k8s:Workload', 'k8s:NetworkPolicy', 'k8s:ServiceAccount', 'tf:aws_eks_node_group', 'tf:aws_launch_template'],
+    targets: ['k8s:Workload', 'k8s:NetworkPolicy', 'k8s:ServiceAccount', 'tf:aws_eks_node_group', 'tf:aws_launch_template', 'tf:google_container_cluster', 'tf:azurerm_kubernetes_cluster'],
     fix: 'none',
     supersedes: ['IG-ML-024', 'IG-ML-002'],
     messages: {
@@ -152,7 +153,7 @@ spec:
       end() {
         for (const fetch of fetchesOf(model, terraform)) {
           const workload = fetch.server.container.workload;
-          const egress = egressTo(model, workload, METADATA_IPV4, METADATA_PORT);
+          const egress = egressTo(model, workload, METADATA_IPV4, METADATA_PORT, networkPolicyEnforcement(terraform));
           if (egress.verdict !== 'open') continue;
           const atStake = identitiesAtStake(fetch, eksNodeMetadata(terraform, model));
           if (atStake.length === 0) continue;
@@ -170,7 +171,7 @@ spec:
             },
             related: [
               { at: judgedAt, message: `${fetch.judge.meta.id} ${fetch.judge.meta.name}: the server ${fetch.feature}` },
-              egressHop(egress, object.namespace ?? ''),
+              ...egressHops(egress, object.namespace ?? ''),
               ...atStake.flatMap((item) => item.hops),
             ],
           });
@@ -277,20 +278,33 @@ type OpenEgress = Extract<AddressEgress, { verdict: 'open' }>;
 
 function egressText(egress: OpenEgress, namespace: string): string {
   if (egress.by === 'no-egress-policy') return `no NetworkPolicy of namespace '${namespace}' limits its egress`;
+  if (egress.by === 'not-enforced') {
+    const names = egress.ignored.map((policy) => `'${policy.name ?? '(unnamed)'}'`).join(', ');
+    const cluster = `the cluster does not enforce NetworkPolicies (${egress.enforcement.description})`;
+    return egress.ignored.length > 0 ? `NetworkPolicy ${names} would keep it from ${METADATA_IPV4}, but ${cluster}` : `no NetworkPolicy can keep it from ${METADATA_IPV4}: ${cluster}`;
+  }
   return `NetworkPolicy '${egress.allowance.policy.name ?? '(unnamed)'}' lets it reach ${METADATA_IPV4} (egress to ${egress.allowance.description})`;
 }
 
-function egressHop(egress: OpenEgress, namespace: string): RelatedHop {
+function egressHops(egress: OpenEgress, namespace: string): RelatedHop[] {
   if (egress.by === 'rule') {
     const { allowance } = egress;
-    return { at: allowance.peer ?? allowance.rule, message: `NetworkPolicy '${allowance.policy.name ?? '(unnamed)'}' allows egress to ${allowance.description}, which holds ${METADATA_IPV4}` };
+    return [{ at: allowance.peer ?? allowance.rule, message: `NetworkPolicy '${allowance.policy.name ?? '(unnamed)'}' allows egress to ${allowance.description}, which holds ${METADATA_IPV4}` }];
+  }
+  if (egress.by === 'not-enforced') {
+    return [
+      ...egress.enforcement.clusters.map((cluster) => ({ at: cluster.at, message: `${cluster.description}: NetworkPolicies are not enforced` })),
+      ...egress.ignored.slice(0, 3).map((policy) => ({ at: policy.root.get('spec', 'egress'), message: `NetworkPolicy '${policy.name ?? '(unnamed)'}' would keep these pods from ${METADATA_IPV4}, but the cluster does not enforce it` })),
+    ];
   }
   const policies = egress.inNamespace;
   const first = policies[0] as K8sObject;
   const types = first.root.get('spec', 'policyTypes');
   const names = policies.map((policy) => `'${policy.name ?? '(unnamed)'}'`).join(', ');
-  return {
-    at: types.isWritten() ? types : first.root.get('spec'),
-    message: `NetworkPolicies of namespace '${namespace}' (${names}) leave these pods' egress open: none selects them for Egress, so they may send anywhere, ${METADATA_IPV4} included`,
-  };
+  return [
+    {
+      at: types.isWritten() ? types : first.root.get('spec'),
+      message: `NetworkPolicies of namespace '${namespace}' (${names}) leave these pods' egress open: none selects them for Egress, so they may send anywhere, ${METADATA_IPV4} included`,
+    },
+  ];
 }

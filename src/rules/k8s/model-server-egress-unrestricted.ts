@@ -111,6 +111,7 @@ spec:
         const object = workload.object;
         if (servers(workload).length === 0) return;
         // Unknown (egressTo): a namespace the deploy tool fills in, a patch, a runtime template, hostNetwork pods, or a namespace without policies in the files (IG-K8S-125 reports it).
+        // The policies as written: a cluster that enforces none of them is IG-GCP-012 / IG-AZ-013's finding, not each namespace's.
         const first = egressTo(model, workload, METADATA_IPV4, METADATA_PORT);
         const data = { kind: kindOf(workload), name: object.name ?? '(unnamed)', namespace: object.namespace ?? '', servers: serversOf(workload, servers) };
         const at = placeOf(model, workload);
