@@ -13,5 +13,10 @@ ruleTester(rayClusterCarriesCredentials, {
         { line: 48, messageId: 'credentials', severity: 'critical' },
       ],
     },
+    {
+      name: 'the head a NetworkPolicy closes to all but the submitter, on an AKS cluster that enforces no NetworkPolicy',
+      file: 'fail-not-enforced',
+      errors: [{ file: 'ray.yaml', line: 16, messageId: 'credentials', severity: 'critical' }],
+    },
   ],
 });

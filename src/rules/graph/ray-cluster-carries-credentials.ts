@@ -3,6 +3,7 @@ import { unauthenticatedPaths } from '../../model/auth-front.js';
 import { dashboardExposure, exposureHops, portExposure, rayAuthOf, rayHeadOf, rayHeadSubject, worstPath } from '../../model/ml/ray.js';
 import type { RayHead } from '../../model/ml/ray.js';
 import { ingressIsolation } from '../../model/network-policies.js';
+import { networkPolicyEnforcement } from '../../model/network-policy-enforcement.js';
 import type { Node } from '../../model/value.js';
 import { workloadIdentitiesOf } from '../../model/workload-identity.js';
 import type { RelatedHop } from '../define-rule.js';
@@ -20,7 +21,7 @@ export const rayClusterCarriesCredentials = defineRule({
     rationale:
       'Ray\'s Jobs API runs whatever a client submits, and before token authentication (Ray 2.52, opt-in) nothing checks who the client is. In the ShadowRay campaign attackers scanned for reachable dashboards, submitted jobs, and harvested what the pods held: cloud credentials, Hugging Face and OpenAI tokens, database passwords, then the models and data those reached. A reachable, unauthenticated Ray cluster is IG-ML-040 / 041\'s finding; this rule adds what makes it a breach rather than a compute bill: a Ray pod that acts as a cloud identity (IRSA, Pod Identity, GKE Workload Identity) or carries a token in its environment.',
     remediation:
-      'First close the door: token authentication (`authOptions.mode: token` with KubeRay 1.5.1+ and Ray 2.52+), no LoadBalancer or public Ingress for ports 8265 / 10001, a NetworkPolicy admitting only the clients that submit jobs. Then shrink what a job can steal: give the Ray pods an identity that reads only the data they process, and mount tokens as files for the one worker group that needs them rather than as environment variables of every pod.',
+      'First close the door: token authentication (`authOptions.mode: token` with KubeRay 1.5.1+ and Ray 2.52+), no LoadBalancer or public Ingress for ports 8265 / 10001, a NetworkPolicy admitting only the clients that submit jobs, on a cluster whose network plugin enforces NetworkPolicies. Then shrink what a job can steal: give the Ray pods an identity that reads only the data they process, and mount tokens as files for the one worker group that needs them rather than as environment variables of every pod.',
     references: [
       'https://www.oligo.security/blog/shadowray-attack-ai-workloads-actively-exploited-in-the-wild',
       'https://docs.ray.io/en/latest/ray-security/index.html',
@@ -120,7 +121,7 @@ spec:
 
 type Context = Parameters<typeof rayClusterCarriesCredentials.create>[0];
 
-/** How jobs reach the head: an unauthenticated exposed path to the dashboard or Ray Client, or any pod when no NetworkPolicy isolates it. */
+/** How jobs reach the head: an unauthenticated exposed path to the dashboard or Ray Client, or any pod when no NetworkPolicy isolates it (or the cluster does not enforce the ones that do). */
 function reachOf(context: Context, head: RayHead): { description: string; hops: RelatedHop[] } | undefined {
   const model = context.model;
   for (const exposure of [dashboardExposure(model, head), portExposure(model, head, head.client)]) {
@@ -133,6 +134,11 @@ function reachOf(context: Context, head: RayHead): { description: string; hops: 
   if (ports.length === 0) return undefined;
   const isolation = ingressIsolation(model, head.workload, ports);
   if (isolation.state === 'none' || isolation.state === 'open') return { description: `every pod of the cluster (ports ${ports.join(', ')}: no NetworkPolicy ${isolation.state === 'open' ? 'closes them' : 'selects the head'})`, hops: [] };
+  // Policies that select the head protect nothing on a cluster that does not enforce them.
+  const enforcement = networkPolicyEnforcement(context.terraform);
+  if (isolation.state === 'restricted' && enforcement.state === 'not-enforced') {
+    return { description: `every pod of the cluster (ports ${ports.join(', ')}: ${enforcement.description}: the NetworkPolicies that select the head are not applied)`, hops: enforcement.clusters.map((cluster) => ({ at: cluster.at, message: `${cluster.description}: NetworkPolicies are not enforced` })) };
+  }
   return undefined;
 }
 
