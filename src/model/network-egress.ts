@@ -1,6 +1,6 @@
 import { isFragment } from './fragments.js';
 import type { K8sObject, KubernetesModel, Workload } from './kubernetes.js';
-import { isNamespaceName, networkPolicies } from './network-policies.js';
+import { isNamespaceName, networkPoliciesIn } from './network-policies.js';
 import type { NetworkPolicyEnforcement } from './network-policy-enforcement.js';
 import { runningPodLabels } from './pod-labels.js';
 import { labelSelectorMatches } from './selectors.js';
@@ -56,7 +56,7 @@ export function takesEgress(policy: K8sObject): boolean | undefined {
 /** The NetworkPolicies that govern a pod template's egress, from the scanned files. */
 export function egressPoliciesOf(model: KubernetesModel, workload: Workload): EgressPolicies {
   const namespace = workload.object.namespace;
-  const inNamespace = networkPolicies(model).filter((policy) => (policy.namespace ?? '') === (namespace ?? ''));
+  const inNamespace = networkPoliciesIn(model, namespace);
   const labels = runningPodLabels(workload);
   return { inNamespace, selecting: inNamespace.filter((policy) => takesEgress(policy) === true && selects(policy, labels)) };
 }

@@ -26,15 +26,33 @@ function proximity(a: K8sObject, b: K8sObject): number {
   return shared;
 }
 
+const byNameCache = new WeakMap<KubernetesModel, ReadonlyMap<string, readonly K8sObject[]>>();
+
+/** Objects by kind, namespace and name, in scan order, indexed once per model: references are looked up by the thousand. */
+function named(model: KubernetesModel, kind: string, namespace: string | undefined, name: string): readonly K8sObject[] {
+  let index = byNameCache.get(model);
+  if (!index) {
+    const built = new Map<string, K8sObject[]>();
+    for (const object of model.objects) {
+      if (object.name === undefined) continue;
+      const key = `${object.kind}\u0000${object.namespace ?? ''}\u0000${object.name}`;
+      const list = built.get(key);
+      if (list) list.push(object);
+      else built.set(key, [object]);
+    }
+    byNameCache.set(model, (index = built));
+  }
+  return index.get(`${kind}\u0000${namespace ?? ''}\u0000${name}`) ?? [];
+}
+
 /** The scanned object a reference names, if it is in the scanned set. */
 export function findObject(model: KubernetesModel, reference: ObjectReference): K8sObject | undefined {
   const { kind, groups, namespace, name, near } = reference;
-  const matches = (object: K8sObject): boolean => object.kind === kind && groups.has(object.group) && object.name === name && (object.namespace ?? '') === (namespace ?? '');
-  if (!near) return model.objects.find(matches);
+  const candidates = named(model, kind, namespace, name).filter((object) => groups.has(object.group));
+  if (!near || candidates.length < 2) return candidates[0];
   let best: K8sObject | undefined;
   let bestScore = -1;
-  for (const object of model.byType(`k8s:${kind}`)) {
-    if (!matches(object)) continue;
+  for (const object of candidates) {
     const score = proximity(object, near);
     if (score > bestScore) [best, bestScore] = [object, score];
   }

@@ -130,11 +130,17 @@ export interface ThreatModelInput {
 
 export function buildThreatModel(input: ThreatModelInput): EndpointThreatModel[] {
   const findings = input.findings.filter((finding) => !finding.suppression && finding.ruleId !== 'IG-ENGINE-001' && !finding.ruleId.startsWith('IG-PARSE-'));
+  // Findings by what they are about, once: a large scan has thousands of both.
+  const bySubject = new Map<Subject, Finding[]>();
+  for (const finding of findings) {
+    const subject = input.subjectOf(finding);
+    if (subject === undefined) continue;
+    const list = bySubject.get(subject);
+    if (list) list.push(finding);
+    else bySubject.set(subject, [finding]);
+  }
   return servingEndpoints(input.model, input.terraform, input.graph).map((endpoint) => {
-    const own = findings.filter((finding) => {
-      const subject = input.subjectOf(finding);
-      return subject !== undefined && endpoint.subjects.has(subject);
-    });
+    const own = [...endpoint.subjects].flatMap((subject) => bySubject.get(subject) ?? []);
     const context = { model: input.model, terraform: input.terraform, graph: input.graph, findings: own };
     const threats = THREATS.map((threat) => {
       const controls = threat.controls.flatMap((id) => evaluateControl(id, endpoint, context) ?? []);

@@ -473,19 +473,51 @@ function join(base: string, relative: string): string {
  * names it. A volume binds one claim: when its `claimRef` names another claim, or another claim also
  * names it, which one binds is not known here (the other stays Pending).
  */
+interface VolumeIndex {
+  /** PersistentVolumes by the claim their `claimRef` names (`namespace/name`). */
+  readonly byClaim: ReadonlyMap<string, readonly K8sObject[]>;
+  /** Claims by the PersistentVolume their `volumeName` names. */
+  readonly claimsOf: ReadonlyMap<string, readonly K8sObject[]>;
+}
+
+const volumeIndexes = new WeakMap<KubernetesModel, VolumeIndex>();
+
+/** Volumes and claims indexed once per model: every mount of every workload asks. */
+function volumeIndex(model: KubernetesModel): VolumeIndex {
+  let index = volumeIndexes.get(model);
+  if (index) return index;
+  const byClaim = new Map<string, K8sObject[]>();
+  for (const volume of model.byType('k8s:PersistentVolume')) {
+    if (volume.group !== '') continue;
+    const ref = volume.root.get('spec', 'claimRef');
+    const name = ref.get('name').str();
+    if (name === undefined) continue;
+    const key = `${ref.get('namespace').str() ?? ''}/${name}`;
+    byClaim.set(key, [...(byClaim.get(key) ?? []), volume]);
+  }
+  const claimsOf = new Map<string, K8sObject[]>();
+  for (const claim of model.byType('k8s:PersistentVolumeClaim')) {
+    const volumeName = claim.root.get('spec', 'volumeName').str();
+    if (volumeName !== undefined) claimsOf.set(volumeName, [...(claimsOf.get(volumeName) ?? []), claim]);
+  }
+  volumeIndexes.set(model, (index = { byClaim, claimsOf }));
+  return index;
+}
+
 function boundVolume(model: KubernetesModel, claim: K8sObject): K8sObject | undefined {
   const refersTo = (volume: K8sObject, other: K8sObject): boolean => {
     const ref = volume.root.get('spec', 'claimRef');
     return ref.get('name').str() === other.name && (ref.get('namespace').str() ?? '') === (other.namespace ?? '');
   };
+  const index = volumeIndex(model);
   const named = resolved(claim.root.get('spec', 'volumeName').str());
   const volume =
     named !== undefined
       ? findObject(model, { kind: 'PersistentVolume', groups: CORE, namespace: undefined, name: named, near: claim })
-      : model.byType('k8s:PersistentVolume').find((candidate) => candidate.group === '' && refersTo(candidate, claim));
+      : index.byClaim.get(`${claim.namespace ?? ''}/${claim.name ?? ''}`)?.[0];
   if (!volume) return undefined;
   if (volume.root.get('spec', 'claimRef').isWritten() && !refersTo(volume, claim)) return undefined;
-  const rival = model.byType('k8s:PersistentVolumeClaim').some((other) => (other.name !== claim.name || other.namespace !== claim.namespace) && other.root.get('spec', 'volumeName').str() === volume.name);
+  const rival = (volume.name === undefined ? [] : (index.claimsOf.get(volume.name) ?? [])).some((other) => other.name !== claim.name || other.namespace !== claim.namespace);
   return rival ? undefined : volume;
 }
 

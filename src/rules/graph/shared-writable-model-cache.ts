@@ -93,6 +93,18 @@ function writersIn(model: KubernetesModel): Writer[] {
   return out;
 }
 
+function bySpace(writers: readonly Writer[]): Map<string, Writer[]> {
+  const index = new Map<string, Writer[]>();
+  for (const writer of writers) {
+    for (const space of new Set(writer.locations.map((location) => location.space))) {
+      const list = index.get(space);
+      if (list) list.push(writer);
+      else index.set(space, [writer]);
+    }
+  }
+  return index;
+}
+
 const WHAT: Readonly<Record<string, string>> = { models: 'its models', libraries: 'the libraries it loads', cache: 'its model cache' };
 
 export const sharedWritableModelCache = defineRule({
@@ -196,7 +208,8 @@ spec:
     },
   },
   create(context) {
-    let writers: Writer[] | undefined;
+    // Writers by the storage they reach (`space`): a large scan has many servers and many writers.
+    let writers: Map<string, Writer[]> | undefined;
     return {
       container(container) {
         const server = modelServerFacts(context.model, container);
@@ -211,10 +224,11 @@ spec:
           // One finding per mount: the model directory and the cache on one volume are one problem.
           const key = pointerOf(at.path);
           if (reported.has(key)) continue;
-          writers ??= writersIn(context.model);
+          writers ??= bySpace(writersIn(context.model));
           const matches: Array<{ writer: Writer; ours: SharedStorage; theirs: SharedStorage }> = [];
           const seen = new Set<string>();
-          for (const writer of writers) {
+          const candidates = [...new Set(found.storage.locations.flatMap((location) => writers?.get(location.space) ?? []))];
+          for (const writer of candidates) {
             if (!differentTenants(tenant, writer.tenant)) continue;
             for (const ours of found.storage.locations) {
               const theirs = writer.locations.find((location) => sameStorage(location, ours));
