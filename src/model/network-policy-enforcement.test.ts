@@ -39,6 +39,9 @@ test('AKS: a policy engine or the Cilium dataplane enforces; no profile, no poli
   assert.deepEqual(verdicts(aks('kubenet', undefined)), ['azurerm_kubernetes_cluster.kubenet not-enforced aks-no-profile', 'scan not-enforced']);
   assert.deepEqual(verdicts(aks('cni', '    network_plugin = "azure"\n')), ['azurerm_kubernetes_cluster.cni not-enforced aks-policy-not-set', 'scan not-enforced']);
   assert.deepEqual(verdicts(aks('none', '    network_plugin = "azure"\n    network_policy = "none"\n')), ['azurerm_kubernetes_cluster.none not-enforced aks-policy-none', 'scan not-enforced']);
+  // Bring-your-own CNI: Cilium or Calico installed outside the scan may enforce.
+  assert.deepEqual(verdicts(aks('byo', '    network_plugin = "none"\n')), ['azurerm_kubernetes_cluster.byo unknown undecided', 'scan unknown']);
+  assert.deepEqual(verdicts(aks('byo', '    network_plugin = "none"\n    network_policy = "none"\n')), ['azurerm_kubernetes_cluster.byo unknown undecided', 'scan unknown']);
   for (const engine of ['azure', 'calico', 'Cilium']) {
     assert.deepEqual(verdicts(aks('engine', `    network_plugin = "azure"\n    network_policy = "${engine}"\n`)), ['azurerm_kubernetes_cluster.engine enforced aks-policy-engine', 'scan enforced'], engine);
   }

@@ -7,7 +7,8 @@
 //   network policy: an unwritten add-on is left unknown.
 // - AKS (`azurerm_kubernetes_cluster`): `network_profile.network_policy` `azure` / `calico` / `cilium`, or the
 //   Cilium dataplane (`network_data_plane`, `ebpf_data_plane` in azurerm 3.x), enforce; no profile, no
-//   policy or `none` do not (AKS's default is no engine).
+//   policy or `none` do not (AKS's default is no engine), except with `network_plugin = "none"`: a CNI
+//   brought by the user, outside the scan, is unknown.
 // - EKS (`aws_eks_cluster`): the VPC CNI enforces once its `vpc-cni` add-on (`aws_eks_addon`) has
 //   `configuration_values` `{"enableNetworkPolicy": "true"}` (AWS's user guide: the value is the string
 //   `"true"`), on EC2 Linux nodes only (not Fargate, not Windows). Calico or Cilium installed by Helm
@@ -162,9 +163,14 @@ function aks(cluster: TfResource): ClusterEnforcement {
   }
   const policy = profile.get('network_policy');
   if (policy.state === 'unknown') return undecided(cluster, policy, '`network_profile.network_policy` is decided outside the scan');
-  if (!policy.isWritten()) return verdict(cluster, 'not-enforced', 'aks-policy-not-set', profile);
-  const engine = policy.str()?.toLowerCase();
-  if (engine === 'none') return verdict(cluster, 'not-enforced', 'aks-policy-none', policy);
+  const engine = policy.isWritten() ? policy.str()?.toLowerCase() : undefined;
+  if (!policy.isWritten() || engine === 'none') {
+    // `network_plugin = "none"` is bring-your-own CNI: the plugin installed outside the scan (Cilium, Calico) may enforce.
+    const plugin = profile.get('network_plugin');
+    if (plugin.state === 'unknown') return undecided(cluster, plugin, '`network_profile.network_plugin` is decided outside the scan');
+    if (plugin.str()?.toLowerCase() === 'none') return undecided(cluster, plugin, 'brings its own CNI (`network_plugin = "none"`), installed outside the scan, which may enforce NetworkPolicies');
+    return engine === 'none' ? verdict(cluster, 'not-enforced', 'aks-policy-none', policy) : verdict(cluster, 'not-enforced', 'aks-policy-not-set', profile);
+  }
   if (engine === 'azure' || engine === 'calico' || engine === 'cilium') return verdict(cluster, 'enforced', 'aks-policy-engine', policy, engine);
   return undecided(cluster, policy, '`network_profile.network_policy` is not a value AKS documents');
 }
