@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { discoverFiles } from '../discover/discover.js';
 import { scanFiles } from '../pipeline/scan.js';
@@ -83,4 +86,23 @@ test('AKS: pods → KSA → managed identity (client-id annotation, federated cr
       'can-write Azure managed identity azurerm_user_assigned_identity.ranker -> https://acmemodels.blob.core.windows.net/ranker/v3 (Storage Blob Data Owner (resource group))',
     ],
   );
+});
+
+test('a binding names the role of its own file when two files hold a role of that name, found by index', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inferguard-rbac-'));
+  try {
+    const role = (verb: string, resource: string): string =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: model-reader }\nrules: [{ apiGroups: [""], resources: [${resource}], verbs: [${verb}] }]\n`;
+    writeFileSync(join(dir, 'a.yaml'), role('get', 'secrets'));
+    writeFileSync(
+      join(dir, 'b.yaml'),
+      `${role('get', 'configmaps')}---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: { name: model-reader }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: model-reader }\nsubjects: [{ kind: ServiceAccount, name: triton, namespace: serving }]\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: triton, namespace: serving }\nspec:\n  serviceAccountName: triton\n  containers:\n    - name: triton\n      image: nvcr.io/nvidia/tritonserver:24.08-py3\n      args: ["tritonserver", "--model-repository=/models"]\n`,
+    );
+    const graph = await graphOf(dir);
+    const bound = graph.edges.filter((edge) => edge.kind === 'bound-to').map((edge) => edge.to);
+    assert.equal(bound.length, 1);
+    assert.ok(bound[0]?.endsWith('b.yaml'), bound[0]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

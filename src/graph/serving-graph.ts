@@ -19,7 +19,8 @@ import { modelServersIn } from '../model/ml/model-server.js';
 import { modelServiceAccounts } from '../model/ml/model-service-accounts.js';
 import { exposureOfPort } from '../model/port-exposure.js';
 import type { ExposurePath } from '../model/port-exposure.js';
-import { isRbacBinding, isRbacRole } from '../model/rbac.js';
+import { isRbacBinding } from '../model/rbac.js';
+import { findObject } from '../model/references.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
 import { addAzureStorage } from './azure-storage.js';
@@ -115,9 +116,10 @@ function addPath(graph: ServingGraph, path: ExposurePath, target: string, guard:
   guards.set(into, [...(guards.get(into) ?? []), guard]);
 }
 
+const RBAC_GROUPS: ReadonlySet<string> = new Set(['rbac.authorization.k8s.io']);
+
 /** Workloads → ServiceAccounts → the Roles / ClusterRoles bound to them. */
 function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): void {
-  const roles = model.objects.filter(isRbacRole);
   // Bindings by the ServiceAccounts they name: a scan holds many bindings and many accounts.
   const bindingsOf = new Map<string, Array<{ binding: K8sObject; subject: Node }>>();
   for (const binding of model.objects.filter(isRbacBinding)) {
@@ -141,7 +143,11 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
       if (binding.kind === 'RoleBinding' && (binding.namespace ?? account.namespace) !== account.namespace) continue;
       const refKind = binding.root.get('roleRef', 'kind').str();
       const refName = binding.root.get('roleRef', 'name').str();
-      const role = roles.find((candidate) => candidate.kind === refKind && candidate.name === refName && (refKind === 'ClusterRole' || candidate.namespace === binding.namespace));
+      // By name, nearest to the binding (two overlays may each hold a role of that name). A ClusterRole ignores a
+      // `metadata.namespace` written on it (a Helm chart's release namespace): looked up without one first.
+      const lookup = (namespace: string | undefined): K8sObject | undefined =>
+        refName === undefined ? undefined : findObject(model, { kind: refKind as string, groups: RBAC_GROUPS, namespace, name: refName, near: binding });
+      const role = refKind === 'ClusterRole' ? (lookup(undefined) ?? lookup(binding.namespace)) : refKind === 'Role' ? lookup(binding.namespace) : undefined;
       const roleId = role ? objectId(role) : `k8s:${refKind ?? 'Role'}/${refKind === 'ClusterRole' ? '' : (binding.namespace ?? '')}/${refName ?? '?'}`;
       graph.add({ id: roleId, kind: 'rbac-role', label: `${refKind ?? 'Role'} ${refName ?? '?'}${role ? '' : ' (not in the scan)'}`, ...(role ? { subject: role, at: role.root } : {}) });
       graph.connect({ from: id, to: roleId, kind: 'bound-to', label: `${binding.kind} ${binding.name ?? '(unnamed)'}`, at: subject });
