@@ -49,8 +49,10 @@ export function servingManagedIdentities(terraform: TerraformModel, model: Kuber
     const subject = credential.root.get('subject');
     const match = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(subject.str() ?? '');
     if (!match || !serving.has(`${match[1] as string}/${match[2] as string}`)) continue;
-    const parents = [credential.root.get('user_assigned_identity_id'), credential.root.get('parent_id')].flatMap((node) => referencedResources(terraform, node));
-    for (const identity of identities) if (parents.includes(identity)) out.push({ identity, ksa: `${match[1] as string}/${match[2] as string}`, evidence: subject, via: 'federated credential' });
+    const parents = new Set([credential.root.get('user_assigned_identity_id'), credential.root.get('parent_id')].flatMap((node) => referencedResources(terraform, node)));
+    for (const identity of parents) {
+      if (identity.type === 'tf:azurerm_user_assigned_identity' && identity.mode === 'managed') out.push({ identity, ksa: `${match[1] as string}/${match[2] as string}`, evidence: subject, via: 'federated credential' });
+    }
   }
   return out;
 }
