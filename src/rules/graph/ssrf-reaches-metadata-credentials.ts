@@ -183,8 +183,20 @@ spec:
 
 /** The fetch features the per-server rules report, matched to their server by object and container name. */
 function fetchesOf(model: KubernetesModel, terraform: TerraformModel): Fetch[] {
-  const reportsFor = (judge: Rule, server: ModelServer): ComposedReport[] =>
-    reportsOf(judge, model, terraform).filter(({ report, subject }) => subject === (server.container.workload.object as Subject) && report.data?.['container'] === (server.container.name || '(unnamed)'));
+  // Each judge's reports by subject, once: a scan holds many servers and many reports.
+  const indexes = new Map<Rule, Map<Subject | undefined, ComposedReport[]>>();
+  const reportsFor = (judge: Rule, server: ModelServer): ComposedReport[] => {
+    let index = indexes.get(judge);
+    if (!index) {
+      indexes.set(judge, (index = new Map()));
+      for (const judged of reportsOf(judge, model, terraform)) {
+        const list = index.get(judged.subject);
+        if (list) list.push(judged);
+        else index.set(judged.subject, [judged]);
+      }
+    }
+    return (index.get(server.container.workload.object as Subject) ?? []).filter(({ report }) => report.data?.['container'] === (server.container.name || '(unnamed)'));
+  };
   const fetches: Fetch[] = [];
   for (const server of modelServersIn(model)) {
     if (server.container.role !== 'container') continue;
