@@ -49,9 +49,8 @@ function traefikLimit(model: KubernetesModel, reference: string, seen: Set<strin
   const id = reference.slice(0, -'@kubernetescrd'.length);
   if (seen.has(id)) return 'none';
   seen.add(id);
-  const middleware = model.objects.find(
+  const middleware = model.byType('k8s:Middleware').find(
     (object) =>
-      object.kind === 'Middleware' &&
       TRAEFIK_GROUPS.has(object.group) &&
       object.name !== undefined &&
       (object.namespace !== undefined ? id === `${object.namespace}-${object.name}` : id.endsWith(`-${object.name}`)),
@@ -74,7 +73,7 @@ function traefikLimit(model: KubernetesModel, reference: string, seen: Set<strin
 function kongLimit(model: KubernetesModel, owner: K8sObject, plugins: string | undefined): RateLimit {
   return combineLimits(
     commaList(plugins).map((name) => {
-      const plugin = findObject(model, { kind: 'KongPlugin', groups: KONG_GROUP, namespace: owner.namespace, name, near: owner }) ?? model.objects.find((object) => object.kind === 'KongClusterPlugin' && KONG_GROUP.has(object.group) && object.name === name);
+      const plugin = findObject(model, { kind: 'KongPlugin', groups: KONG_GROUP, namespace: owner.namespace, name, near: owner }) ?? model.byType('k8s:KongClusterPlugin').find((object) => KONG_GROUP.has(object.group) && object.name === name);
       if (!plugin) return 'unknown';
       const kind = plugin.root.get('plugin').str();
       if (kind === undefined) return 'unknown';
@@ -126,7 +125,7 @@ const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute']);
 export function routeLimit(model: KubernetesModel, route: K8sObject | undefined, parents: readonly ParentGateway[], backends: readonly Backend[], namespace: string | undefined = route?.namespace): RateLimit {
   const verdicts: RateLimit[] = [...(route ? [kongLimit(model, route, route.annotations[KONG_PLUGINS])] : []), ...backendServiceLimits(model, backends)];
   const inNamespace = (policy: K8sObject): boolean => (policy.namespace ?? '') === (namespace ?? '');
-  for (const policy of model.objects) {
+  for (const policy of [...model.byType('k8s:BackendTrafficPolicy'), ...model.byType('k8s:RateLimitPolicy')]) {
     const spec = policy.root.get('spec');
     const isRateLimit = (policy.kind === 'BackendTrafficPolicy' && policy.group === 'gateway.envoyproxy.io' && spec.get('rateLimit').exists) || (policy.kind === 'RateLimitPolicy' && policy.group === 'kuadrant.io');
     if (!isRateLimit) continue;

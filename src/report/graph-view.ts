@@ -1,7 +1,8 @@
 // Which part of the serving graph a picture draws and which of it is an attack path. The Mermaid and HTML
 // pictures share this, so both highlight the same edges and nodes and cap the same way: only the parts of
 // the graph connected to an attack path when there is one, the whole graph up to a limit when there is none.
-import type { Finding, FindingLocation } from '../findings/finding.js';
+import { resourceRefOf } from '../engine/run-rules.js';
+import type { Finding, FindingLocation, ResourceRef } from '../findings/finding.js';
 import type { ScanResult } from '../findings/scan-result.js';
 import type { GraphEdge, GraphNode, ServingGraph } from '../graph/serving-graph.js';
 import { pointerOf } from '../parse/kubernetes/types.js';
@@ -100,14 +101,14 @@ function pathView(graph: ServingGraph, finding: Finding): PathView {
   return { finding, edges, nodes: [...graph.nodes.keys()].filter((id) => nodes.has(id)) };
 }
 
-function subjectKey(resource: NonNullable<Finding['resource']>): string {
-  return 'namespace' in resource ? `${resource.kind}/${resource.namespace ?? ''}/${resource.name}` : `${resource.kind}/${resource.name}`;
+/** One key for a finding's resource and a node's subject: a node's subject keyed as the engine names it in findings. */
+function subjectKey(resource: ResourceRef): string {
+  return JSON.stringify([resource.kind, resource.namespace ?? '', resource.name ?? '']);
 }
 
 function subjectKeyOf(node: GraphNode): string {
-  const subject = node.subject;
-  if (!subject) return '';
-  return 'address' in subject ? `${subject.resourceType}/${subject.address}` : `${subject.kind}/${subject.namespace ?? ''}/${subject.name ?? ''}`;
+  const ref = resourceRefOf(node.subject);
+  return ref ? subjectKey(ref) : '';
 }
 
 /** The nodes connected to an attack path (or all, when there is none), at most MAX_NODES, in graph order. */

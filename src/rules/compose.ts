@@ -15,7 +15,7 @@ export interface ComposedReport {
 
 const cache = new WeakMap<Rule, WeakMap<KubernetesModel, WeakMap<TerraformModel, readonly ComposedReport[]>>>();
 
-/** What `rule` reports on this scan with its default options, without reporting it. A crash reports nothing. */
+/** What `rule` reports on this scan with its default options, without reporting it. A crash is thrown to the caller: the composing rule crashes (IG-ENGINE-001). */
 export function reportsOf(rule: Rule, model: KubernetesModel, terraform: TerraformModel): readonly ComposedReport[] {
   let byModel = cache.get(rule);
   if (!byModel) cache.set(rule, (byModel = new WeakMap()));

@@ -10,7 +10,9 @@ import type { KubernetesModel, Workload } from '../model/kubernetes.js';
 import type { ModelServer } from '../model/ml/model-server.js';
 import { modelServersIn } from '../model/ml/model-server.js';
 import type { Subject } from '../model/subject.js';
+import { refersTo } from '../model/terraform.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
+import type { TerraformReference } from '../parse/kubernetes/types.js';
 
 export type EndpointPlatform = 'kubernetes' | 'sagemaker' | 'vertex-ai' | 'azure-ml';
 
@@ -76,17 +78,18 @@ export function servingEndpoints(model: KubernetesModel, terraform: TerraformMod
     collect(graph, graphNodes, subjects, terraform);
     endpoints.push({ platform: 'sagemaker', id: resourceId(endpoint), name: endpoint.address, subjects, graphNodes, resource: endpoint, parts: [...configs, ...models] });
   }
+  const index = referenceIndex(terraform);
   for (const type of VERTEX_ENDPOINTS) {
     for (const endpoint of terraform.byType(type)) {
       if (endpoint.mode !== 'managed') continue;
       // IAM bindings and deployments that name the endpoint are part of it.
-      const parts = referencing(terraform, endpoint);
+      const parts = referencing(index, endpoint);
       endpoints.push({ platform: 'vertex-ai', id: resourceId(endpoint), name: endpoint.address, subjects: new Set([endpoint, ...parts]), graphNodes: [], resource: endpoint, parts });
     }
   }
   for (const resource of terraform.byType('tf:azapi_resource')) {
     if (resource.mode !== 'managed' || !ONLINE_ENDPOINT.test(azapiTypeOf(resource) ?? '')) continue;
-    const parts = referencing(terraform, resource).filter((part) => part.resourceType !== 'azapi_resource' || ONLINE_DEPLOYMENT.test(azapiTypeOf(part) ?? '') || !ONLINE_ENDPOINT.test(azapiTypeOf(part) ?? ''));
+    const parts = referencing(index, resource).filter((part) => part.resourceType !== 'azapi_resource' || ONLINE_DEPLOYMENT.test(azapiTypeOf(part) ?? '') || !ONLINE_ENDPOINT.test(azapiTypeOf(part) ?? ''));
     endpoints.push({ platform: 'azure-ml', id: resourceId(resource), name: resource.address, subjects: new Set([resource, ...parts]), graphNodes: [], resource, parts });
   }
   return endpoints.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -133,21 +136,32 @@ function collect(graph: ServingGraph, starts: readonly string[], subjects: Set<S
   }
 }
 
-/** Resources of the same root whose values reference `target` (IAM members, deployments naming it). */
-function referencing(terraform: TerraformModel, target: TfResource): TfResource[] {
-  const out: TfResource[] = [];
+/** Resources of the same root whose values reference `target` (IAM members, deployments naming it), from `index`. */
+function referencing(index: ReferenceIndex, target: TfResource): TfResource[] {
+  const out = new Set<TfResource>();
+  for (const { resource, reference } of index.get(target.rootDir)?.get(target.configAddress) ?? []) {
+    if (resource !== target && refersTo(reference, target)) out.add(resource);
+  }
+  return [...out];
+}
+
+/** The resources whose values reference each address, by root: built once, every cloud endpoint asks. */
+type ReferenceIndex = Map<string | undefined, Map<string, Array<{ readonly resource: TfResource; readonly reference: TerraformReference }>>>;
+
+function referenceIndex(terraform: TerraformModel): ReferenceIndex {
+  const index: ReferenceIndex = new Map();
   for (const resource of terraform.resources) {
-    if (resource === target || resource.rootDir !== target.rootDir) continue;
     const references = resource.root.doc.terraform?.references;
     if (!references) continue;
-    let names = false;
+    let byAddress = index.get(resource.rootDir);
+    if (!byAddress) index.set(resource.rootDir, (byAddress = new Map()));
     for (const list of references.values()) {
-      if (list.some((reference) => reference.address === target.configAddress && (reference.key === undefined || reference.key === target.key))) {
-        names = true;
-        break;
+      for (const reference of list) {
+        let entries = byAddress.get(reference.address);
+        if (!entries) byAddress.set(reference.address, (entries = []));
+        entries.push({ resource, reference });
       }
     }
-    if (names) out.push(resource);
   }
-  return out;
+  return index;
 }

@@ -7,6 +7,7 @@ ruleTester(liveModelPublicStorage, {
     { name: 'S3: a public bucket whose model no endpoint serves; a served model behind a bucket whose public access block only leaves a protection off', file: 'pass-sagemaker.tf' },
     { name: 'S3: the KServe model bucket with a private ACL', file: 'pass-s3-kserve-private' },
     { name: 'Azure: an anonymous-read container of a workspace without an online endpoint in the scan', file: 'pass-azure.tf' },
+    { name: "Azure: two roots whose workspaces share an address: the other root's online endpoint does not serve from this root's public container", file: 'pass-azure-two-roots' },
   ],
   invalid: [
     { name: 'S3: a bucket policy open to everyone, the bucket of an endpoint\'s model', file: 'fail-sagemaker.tf', errors: [{ line: 12, messageId: 'publicLiveModel', severity: 'critical' }] },

@@ -167,7 +167,11 @@ function liveGcsUsers(report: Report): Live | undefined {
 /** An Azure ML workspace container is live when an online endpoint of that workspace is in the scan. */
 function liveAzureUsers(terraform: TerraformModel, report: Report): Live | undefined {
   const workspace = String(report.data?.workspace ?? '');
-  const endpoints = terraform.byType('tf:azapi_resource').filter((resource) => ONLINE_ENDPOINT.test(azapiTypeOf(resource) ?? '') && referencedResources(terraform, resource.root.get('parent_id')).some((parent) => parent.address === workspace));
+  // The report names its workspace by address: another root may hold a workspace at the same address.
+  const root = (report.object as TfResource | undefined)?.rootDir;
+  const endpoints = terraform
+    .byType('tf:azapi_resource')
+    .filter((resource) => ONLINE_ENDPOINT.test(azapiTypeOf(resource) ?? '') && referencedResources(terraform, resource.root.get('parent_id')).some((parent) => parent.address === workspace && parent.rootDir === root));
   if (endpoints.length === 0) return undefined;
   return {
     served: describe(endpoints.map((endpoint) => `Azure ML online endpoint ${endpoint.address}`)),
