@@ -57,3 +57,33 @@ test('every place a pod may run must answer: mixed node groups, Fargate, other A
   assert.equal(verdicts(`${v1}resource "google_container_cluster" "gke" {\n  name = "gke"\n}\n`).split(':')[0], 'plain unknown, pod unknown');
   assert.equal(verdicts(v1, 'apiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata: { name: default }\nspec: { amiSelectorTerms: [{ alias: al2023@latest }] }\n').split(':')[0], 'plain unknown, pod unknown');
 });
+
+test('a launch template named by a literal is looked up in the node group\'s own configuration, not in another root with a template of that name', () => {
+  const group = (imds: string): string => `${role}
+resource "aws_launch_template" "nodes" {
+  name = "nodes"
+  metadata_options {
+    ${imds}
+  }
+}
+resource "aws_eks_node_group" "nodes" {
+  cluster_name  = "c"
+  node_role_arn = aws_iam_role.nodes.arn
+  subnet_ids    = ["subnet-1"]
+  scaling_config {
+    desired_size = 1
+    max_size     = 1
+    min_size     = 1
+  }
+  launch_template {
+    name    = "nodes"
+    version = "$Latest"
+  }
+}
+`;
+  const { model: terraform } = evaluateSources({ 'prod/main.tf': group('http_tokens = "optional"'), 'staging/main.tf': group('http_tokens = "required"\n    http_put_response_hop_limit = 1') });
+  const found = eksNodeMetadata(terraform, noModel);
+  assert.ok(found);
+  // Each group reads its own template: prod answers plain requests (IMDSv1), staging does not.
+  assert.deepEqual(found.groups.map((item) => `${item.nodeGroup.rootDir ?? ''} ${item.plainRequests}/${item.podProcesses}`).sort(), ['prod yes/yes', 'staging no/no']);
+});

@@ -106,7 +106,8 @@ function launchTemplateOf(nodeGroup: TfResource, terraform: TerraformModel): TfR
     }
     const text = value.state === 'set' ? value.str() : undefined;
     if (found.size === 0 && key === 'name' && text !== undefined) {
-      for (const template of terraform.byType('tf:aws_launch_template')) if (template.mode === 'managed' && template.root.get('name').str() === text) found.add(template);
+      // By name, within the node group's own configuration: another root may hold a template of the same name.
+      for (const template of terraform.byType('tf:aws_launch_template')) if (template.mode === 'managed' && template.rootDir === nodeGroup.rootDir && template.root.get('name').str() === text) found.add(template);
     }
   }
   return found.size === 1 ? [...found][0] : undefined;
