@@ -114,6 +114,18 @@ function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Whether a value references this resource instance, within the value's own Terraform root: two roots of one
+ * scan (environments, examples) may hold the same address. A value whose resource is not known matches by address.
+ */
+export function referencesResource(terraform: TerraformModel, node: Node, resource: TfResource): boolean {
+  const references = node.references();
+  if (references.length === 0) return false;
+  const from = terraform.resourceOfDoc(node.doc);
+  if (from?.rootDir !== undefined && resource.rootDir !== undefined && from.rootDir !== resource.rootDir) return false;
+  return references.some((reference) => refersTo(reference, resource));
+}
+
 /** Whether a reference (`aws_s3_bucket.models`, `aws_s3_bucket.models["a"]`) names this resource instance. */
 export function refersTo(reference: TerraformReference, resource: TfResource): boolean {
   return reference.address === resource.configAddress && (reference.key === undefined || reference.key === resource.key);

@@ -170,3 +170,17 @@ test('bucket parts attach by reference or by known name; unknown names never att
   assert.deepEqual(parts('aws_s3_bucket.unrelated'), []);
   assert.deepEqual(parts('aws_s3_bucket.async'), []);
 });
+
+test('a bucket part references its bucket within its own root: another root\'s bucket at the same address is not its bucket', () => {
+  const root = (name: string, block: string): string => `
+resource "aws_s3_bucket" "models" { bucket = "${name}" }
+${block}`;
+  const { model: terraform } = evaluateSources({
+    'prod/main.tf': root('acme-prod-models', ''),
+    'staging/main.tf': root('acme-staging-models', 'resource "aws_s3_bucket_public_access_block" "models" {\n  bucket            = aws_s3_bucket.models.id\n  block_public_acls = false\n}'),
+  });
+  const [prod, staging] = ['prod', 'staging'].map((dir) => terraform.byType('tf:aws_s3_bucket').find((bucket) => bucket.rootDir === dir));
+  assert.ok(prod && staging);
+  assert.deepEqual(bucketParts(terraform, staging, 'aws_s3_bucket_public_access_block').map((part) => part.rootDir), ['staging']);
+  assert.deepEqual(bucketParts(terraform, prod, 'aws_s3_bucket_public_access_block'), []);
+});

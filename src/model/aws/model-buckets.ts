@@ -1,7 +1,7 @@
 import type { K8sObject, KubernetesModel } from '../kubernetes.js';
 import { modelUris } from '../ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
-import { refersTo } from '../terraform.js';
+import { referencesResource } from '../terraform.js';
 import { sagemakerEndpoints } from './sagemaker-endpoints.js';
 import type { Node } from '../value.js';
 
@@ -84,7 +84,7 @@ export type BucketPartType =
  * equal to its known name. An unknown `bucket` without a reference attaches to nothing.
  */
 export function bucketParts(terraform: TerraformModel, bucket: TfResource, type: BucketPartType): TfResource[] {
-  return terraform.byType(`tf:${type}`).filter((part) => part.mode === 'managed' && namesBucket(part.root.get('bucket'), bucket));
+  return terraform.byType(`tf:${type}`).filter((part) => part.mode === 'managed' && namesBucket(terraform, part.root.get('bucket'), bucket));
 }
 
 /** The known name of a bucket (`bucket`), undefined when unknown or generated (`bucket_prefix`). */
@@ -99,8 +99,8 @@ export function bucketOfS3Uri(uri: string): string | undefined {
 }
 
 /** Whether `node` (a bucket argument, an URI) names `bucket` by reference or by its known name. */
-export function namesBucket(node: Node, bucket: TfResource): boolean {
-  if (node.references().some((reference) => refersTo(reference, bucket))) return true;
+export function namesBucket(terraform: TerraformModel, node: Node, bucket: TfResource): boolean {
+  if (referencesResource(terraform, node, bucket)) return true;
   const name = bucketName(bucket);
   return name !== undefined && node.str() === name;
 }
@@ -158,12 +158,12 @@ const OBJECT_TYPES = new Set(['aws_s3_object', 'aws_s3_bucket_object']);
 function bucketsNamedBy(terraform: TerraformModel, buckets: readonly TfResource[], node: Node, text: string | undefined): TfResource[] {
   const named = new Set<TfResource>();
   const references = node.references();
-  for (const bucket of buckets) if (references.some((reference) => refersTo(reference, bucket))) named.add(bucket);
+  for (const bucket of buckets) if (referencesResource(terraform, node, bucket)) named.add(bucket);
   // `s3://${aws_s3_object.model.bucket}/${aws_s3_object.model.key}`: the object's bucket.
   for (const reference of references) {
     for (const object of terraform.instancesOf(reference.address, node)) {
       if (!OBJECT_TYPES.has(object.resourceType) || (reference.key !== undefined && reference.key !== object.key)) continue;
-      for (const bucket of buckets) if (namesBucket(object.root.get('bucket'), bucket)) named.add(bucket);
+      for (const bucket of buckets) if (namesBucket(terraform, object.root.get('bucket'), bucket)) named.add(bucket);
     }
   }
   const name = text === undefined ? undefined : bucketOfS3Uri(text);

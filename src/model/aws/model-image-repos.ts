@@ -2,7 +2,7 @@ import type { KubernetesModel } from '../kubernetes.js';
 import { modelServerOf } from '../model-servers.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
-import { refersTo } from '../terraform.js';
+import { referencesResource } from '../terraform.js';
 
 /** Where a model server's image comes from an ECR repository of the scan. */
 export interface ModelImageUse {
@@ -51,14 +51,14 @@ export function modelImageRepositories(terraform: TerraformModel, kubernetes: Ku
   }
   const result: ModelImageRepository[] = [];
   for (const repository of repositories) {
-    const uses = images.filter((image) => imageNamesRepository(image.node, repository));
+    const uses = images.filter((image) => imageNamesRepository(terraform, image.node, repository));
     if (uses.length > 0) result.push({ repository, uses });
   }
   return result;
 }
 
-function imageNamesRepository(node: Node, repository: TfResource): boolean {
-  if (node.references().some((reference) => refersTo(reference, repository))) return true;
+function imageNamesRepository(terraform: TerraformModel, node: Node, repository: TfResource): boolean {
+  if (referencesResource(terraform, node, repository)) return true;
   const name = repository.root.get('name').str();
   const image = node.str();
   return name !== undefined && image !== undefined && ecrRepositoryOfImage(image) === name;

@@ -1,7 +1,7 @@
 import { bucketEncryption } from '../../model/aws/bucket-encryption.js';
 import type { BucketEncryption } from '../../model/aws/bucket-encryption.js';
 import { namesBucket, s3BucketsNamedBy } from '../../model/aws/model-buckets.js';
-import { refersTo } from '../../model/terraform.js';
+import { referencesResource, refersTo } from '../../model/terraform.js';
 import type { TerraformModel, TfResource } from '../../model/terraform.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
@@ -270,7 +270,7 @@ function weakBuckets(terraform: TerraformModel, uri: Node): WeakBucket[] {
 /** As `weakBuckets`, for a bucket argument holding a name (Bedrock's `bucket_name`). */
 function weakBucketsNamed(terraform: TerraformModel, name: Node): WeakBucket[] {
   if (!name.isWritten()) return [];
-  const buckets = terraform.byType('tf:aws_s3_bucket').filter((bucket) => bucket.mode === 'managed' && namesBucket(name, bucket));
+  const buckets = terraform.byType('tf:aws_s3_bucket').filter((bucket) => bucket.mode === 'managed' && namesBucket(terraform, name, bucket));
   return judge(terraform, buckets) ?? [];
 }
 
@@ -307,7 +307,7 @@ function logGroupsNamed(terraform: TerraformModel, name: Node): TfResource[] {
   const text = name.str();
   return terraform
     .byType('tf:aws_cloudwatch_log_group')
-    .filter((group) => group.mode === 'managed' && (name.references().some((reference) => refersTo(reference, group)) || (text !== undefined && group.root.get('name').str() === text)));
+    .filter((group) => group.mode === 'managed' && (referencesResource(terraform, name, group) || (text !== undefined && group.root.get('name').str() === text)));
 }
 
 interface BigQueryTarget {
@@ -365,7 +365,7 @@ function tablesNamed(terraform: TerraformModel, datasets: readonly TfResource[],
   return terraform.byType('tf:google_bigquery_table').filter((candidate) => {
     if (candidate.mode !== 'managed' || candidate.root.get('table_id').str() !== table) return false;
     const datasetId = candidate.root.get('dataset_id');
-    return datasets.some((dataset) => datasetId.references().some((reference) => refersTo(reference, dataset)) || (datasetId.str() !== undefined && datasetId.str() === dataset.root.get('dataset_id').str()));
+    return datasets.some((dataset) => referencesResource(terraform, datasetId, dataset) || (datasetId.str() !== undefined && datasetId.str() === dataset.root.get('dataset_id').str()));
   });
 }
 
