@@ -140,7 +140,8 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
       graph.connect({ from: workloadId(workload), to: id, kind: 'runs-as', label: `runs as ${account.name}`, at: written.exists ? written : workload.podSpec });
     }
     for (const { binding, subject } of bindingsOf.get(`${account.namespace}/${account.name}`) ?? []) {
-      if (binding.kind === 'RoleBinding' && (binding.namespace ?? account.namespace) !== account.namespace) continue;
+      // A RoleBinding may name a ServiceAccount of another namespace: the account gets the role in the binding's namespace.
+      const elsewhere = binding.kind === 'RoleBinding' && binding.namespace !== undefined && binding.namespace !== account.namespace ? ` (in namespace ${binding.namespace})` : '';
       const refKind = binding.root.get('roleRef', 'kind').str();
       const refName = binding.root.get('roleRef', 'name').str();
       // By name, nearest to the binding (two overlays may each hold a role of that name). A ClusterRole ignores a
@@ -150,7 +151,7 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
       const role = refKind === 'ClusterRole' ? (lookup(undefined) ?? lookup(binding.namespace)) : refKind === 'Role' ? lookup(binding.namespace) : undefined;
       const roleId = role ? objectId(role) : `k8s:${refKind ?? 'Role'}/${refKind === 'ClusterRole' ? '' : (binding.namespace ?? '')}/${refName ?? '?'}`;
       graph.add({ id: roleId, kind: 'rbac-role', label: `${refKind ?? 'Role'} ${refName ?? '?'}${role ? '' : ' (not in the scan)'}`, ...(role ? { subject: role, at: role.root } : {}) });
-      graph.connect({ from: id, to: roleId, kind: 'bound-to', label: `${binding.kind} ${binding.name ?? '(unnamed)'}`, at: subject });
+      graph.connect({ from: id, to: roleId, kind: 'bound-to', label: `${binding.kind} ${binding.name ?? '(unnamed)'}${elsewhere}`, at: subject });
     }
   }
 }
