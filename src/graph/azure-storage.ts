@@ -11,6 +11,7 @@ import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
 import type { ServingGraph } from './graph.js';
 import { addArtifact, artifactId, resourceId } from './graph.js';
+import { appendTo } from '../model/collections.js';
 
 interface Artifact {
   readonly uri: string;
@@ -44,7 +45,7 @@ export function addAzureStorage(graph: ServingGraph, model: KubernetesModel, ter
   }
   if (artifacts.length === 0) return;
   const byAccount = new Map<string, Artifact[]>();
-  for (const artifact of artifacts) byAccount.set(artifact.location.account, [...(byAccount.get(artifact.location.account) ?? []), artifact]);
+  for (const artifact of artifacts) appendTo(byAccount, artifact.location.account, artifact);
   const accounts = addStorage(graph, terraform, byAccount);
   if (identities.size === 0) return;
   const strongest = new Map<string, Map<string, { access: BlobAccess; label: string; at: Node }>>();

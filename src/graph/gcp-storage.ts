@@ -13,6 +13,7 @@ import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
 import type { ServingGraph } from './graph.js';
 import { addArtifact, artifactId, resourceId } from './graph.js';
+import { appendTo } from '../model/collections.js';
 
 interface Identity {
   readonly id: string;
@@ -37,7 +38,7 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
     addArtifact(graph, { uri: text, owner: uri.object, at: uri.node }, servers);
     if (seen.has(text)) continue;
     seen.add(text);
-    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), text]);
+    appendTo(byBucket, bucket, text);
   }
   // The pods' identities are nodes whatever their models are loaded from.
   const grants = iamGrants(terraform);
@@ -62,7 +63,7 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
   const byProject = new Map<string, TfResource[]>();
   for (const entry of buckets) {
     const project = entry.bucket.root.get('project').str();
-    if (project !== undefined) byProject.set(projectIdOf(project), [...(byProject.get(projectIdOf(project)) ?? []), entry.bucket]);
+    if (project !== undefined) appendTo(byProject, projectIdOf(project), entry.bucket);
   }
   const replaced = new Set<string>();
   for (const policy of terraform.byType('tf:google_storage_bucket_iam_policy')) for (const name of bucketNames(policy.root.get('bucket'), terraform)) replaced.add(name);
@@ -87,7 +88,7 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
     const identity = account ? identityOf(account) : undefined;
     if (!identity) continue;
     const key = `${member}:${projectIdOf(project)}`;
-    basic.set(key, [...(basic.get(key) ?? []), { identity, role: grant.role as string, at: grantAt(grant) }]);
+    appendTo(basic, key, { identity, role: grant.role as string, at: grantAt(grant) });
   }
   for (const grant of usable) {
     const role = grant.role as string;

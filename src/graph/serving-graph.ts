@@ -27,6 +27,7 @@ import { addAzureStorage } from './azure-storage.js';
 import { addGcpStorage } from './gcp-storage.js';
 import { addArtifact, CLUSTER, INTERNET, modelServerWorkloads, objectId, objectLabel, PRIVATE_NETWORK, resourceId, ServingGraph, workloadId } from './graph.js';
 import type { GraphEdge } from './graph.js';
+import { appendTo } from '../model/collections.js';
 
 export type { ArtifactUse, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind } from './graph.js';
 export { CLUSTER, INTERNET, PRIVATE_NETWORK, ServingGraph, objectId, resourceId, workloadId } from './graph.js';
@@ -108,12 +109,12 @@ function addPath(graph: ServingGraph, path: ExposurePath, target: string, guard:
     const node = graph.add({ id: objectId(hop.object), kind, label: objectLabel(hop.object), subject: hop.object, at: hop.object.root });
     const edge = graph.connect({ from: previous, to: node.id, kind: 'routes', label: hop.description, at: hop.at });
     // The way in: authenticated when every path entering here is (an Ingress's auth annotations).
-    if (index === 0) guards.set(edge, [...(guards.get(edge) ?? []), guard]);
+    if (index === 0) appendTo(guards, edge, guard);
     previous = node.id;
   }
   const last = path.hops[path.hops.length - 1];
   const into = graph.connect({ from: previous, to: target, kind: 'routes', label: last?.description ?? path.kind, at: last?.at ?? graph.node(target).at! });
-  guards.set(into, [...(guards.get(into) ?? []), guard]);
+  appendTo(guards, into, guard);
 }
 
 const RBAC_GROUPS: ReadonlySet<string> = new Set(['rbac.authorization.k8s.io']);
@@ -160,7 +161,7 @@ function addKubernetesIdentity(graph: ServingGraph, model: KubernetesModel): voi
 function addCloudIdentity(graph: ServingGraph, model: KubernetesModel, terraform: TerraformModel): void {
   // The pod templates of each object, once: many roles, many workloads.
   const workloadsOf = new Map<K8sObject, Workload[]>();
-  for (const workload of model.workloads) workloadsOf.set(workload.object, [...(workloadsOf.get(workload.object) ?? []), workload]);
+  for (const workload of model.workloads) appendTo(workloadsOf, workload.object, workload);
   for (const serving of servingRoles(terraform, model)) {
     const roleNode = graph.add({ id: resourceId(serving.role), kind: 'cloud-identity', label: `IAM role ${serving.role.address}`, subject: serving.role, at: serving.role.root });
     if (serving.link === 'sagemaker') {
@@ -197,7 +198,7 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
   const byBucket = new Map<string, ModelArtifact[]>();
   for (const artifact of artifacts) {
     const bucket = artifact.arn.slice('arn:aws:s3:::'.length).split('/')[0] ?? '';
-    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), artifact]);
+    appendTo(byBucket, bucket, artifact);
   }
   for (const identity of graph.ofKind('cloud-identity')) {
     const role = identity.subject as TfResource;

@@ -8,6 +8,7 @@ import { labelSelectorMatches, podLabelsOf, sameNamespace } from './selectors.js
 import type { Labels } from './selectors.js';
 import type { Node, UnknownRead } from './value.js';
 import { collectingUnknownReads, replayUnknownReads } from './value.js';
+import { appendTo } from './collections.js';
 
 // Exposure as catalogue F.0 defines it, computed from the scanned objects only: "published" = some
 // Service lists the port; "exposed" = reachable from outside the pod's namespace; "internet-facing" =
@@ -212,7 +213,7 @@ function buildIndex(model: KubernetesModel): Omit<Index, 'reads'> {
     const entry = { labels, kubeRayLabels: kubeRayPodLabels(workload, labels), copies: [workload] };
     distinct.set(key, entry);
     const namespace = workload.object.namespace ?? '';
-    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), entry]);
+    appendTo(byNamespace, namespace, entry);
   }
   const seenServices = new Set<string>();
   for (const service of model.byType('k8s:Service')) {
@@ -225,17 +226,17 @@ function buildIndex(model: KubernetesModel): Omit<Index, 'reads'> {
     if (!selector.isMap() || selector.entries().length === 0) continue;
     for (const entry of byNamespace.get(service.namespace ?? '') ?? []) {
       if (!labelSelectorMatches(selector, entry.labels) && !(entry.kubeRayLabels !== undefined && labelSelectorMatches(selector, entry.kubeRayLabels))) continue;
-      for (const workload of entry.copies) servicesOf.set(workload, [...(servicesOf.get(workload) ?? []), service]);
+      for (const workload of entry.copies) appendTo(servicesOf, workload, service);
     }
   }
   const frontsOf = new Map<K8sObject, Front[]>();
   const frontsByName = new Map<string, Front[]>();
   const add: AddFront = (target, front) => {
     const found = service(model, target.name, target.namespace, front.hop.object);
-    if (found) frontsOf.set(found, [...(frontsOf.get(found) ?? []), front]);
+    if (found) appendTo(frontsOf, found, front);
     else {
       const key = serviceKey(target.namespace, target.name);
-      frontsByName.set(key, [...(frontsByName.get(key) ?? []), front]);
+      appendTo(frontsByName, key, front);
     }
   };
   for (const object of model.objects) {
@@ -869,7 +870,7 @@ function buildPoolIndex(model: KubernetesModel): PoolIndex['routesOf'] {
         const pool = findObject(model, { kind: 'InferencePool', groups: INFERENCE_POOL_GROUPS, namespace: ref.get('namespace').str() ?? route.namespace, name, near: route });
         if (!pool) continue;
         const description = `HTTPRoute ${display(route)} (Gateway ${gateways}) sends to InferencePool ${name}`;
-        routesOf.set(pool, [...(routesOf.get(pool) ?? []), { hop: { object: route, at: nameNode, description, httpPaths: gatewayPathMatches(rule, ref) }, internetFacing }]);
+        appendTo(routesOf, pool, { hop: { object: route, at: nameNode, description, httpPaths: gatewayPathMatches(rule, ref) }, internetFacing });
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { ParsedDocument, TerraformReference } from '../parse/kubernetes/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Node } from './value.js';
+import { appendTo } from './collections.js';
 
 /**
  * One instance of a Terraform resource or data source, evaluated: what Terraform would send to the
@@ -82,8 +83,8 @@ export function buildTerraformModel(resources: readonly TfResource[], notices: r
   const byDoc = new Map<ParsedDocument, TfResource>();
   for (const resource of sorted) {
     byDoc.set(resource.doc, resource);
-    pushTo(byType, resource.type, resource);
-    pushTo(byConfigAddress, resource.configAddress, resource);
+    appendTo(byType, resource.type, resource);
+    appendTo(byConfigAddress, resource.configAddress, resource);
     // A plan and its configuration may both be scanned: the first (configuration sorts by file) wins the address.
     if (!byAddress.has(resource.address)) byAddress.set(resource.address, resource);
   }
@@ -108,11 +109,6 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 /**
  * Whether a value references this resource instance, within the value's own Terraform root: two roots of one

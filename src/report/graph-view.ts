@@ -8,6 +8,7 @@ import type { GraphEdge, GraphNode, ServingGraph } from '../graph/serving-graph.
 import { pointerOf } from '../parse/kubernetes/types.js';
 import type { Node } from '../model/value.js';
 import { attackPaths } from './paths.js';
+import { appendTo } from '../model/collections.js';
 
 /** Beyond this many nodes a picture stops being readable. */
 export const MAX_NODES = 150;
@@ -80,7 +81,7 @@ export function graphView(graph: ServingGraph, result: ScanResult): GraphView {
  */
 function pathView(graph: ServingGraph, finding: Finding): PathView {
   const hops = new Map<string, string[]>();
-  for (const hop of finding.related) hops.set(key(hop), [...(hops.get(key(hop)) ?? []), hop.message]);
+  for (const hop of finding.related) appendTo(hops, key(hop), hop.message);
   const messages = [...hops.values()].flat();
   const named = (id: string): boolean => {
     const node = graph.node(id);

@@ -11,6 +11,7 @@ import { EDGE_FONT_SIZE, LINE_HEIGHT, NODE_FONT_SIZE, layoutView } from './graph
 import type { GraphView } from './graph-view.js';
 import { graphView, locationOf } from './graph-view.js';
 import { clean } from './text.js';
+import { appendTo } from '../model/collections.js';
 
 export interface HtmlOptions {
   /** Named in the page's footer. */
@@ -116,8 +117,8 @@ function pathIdsOf(view: GraphView): { readonly nodes: ReadonlyMap<string, strin
   const nodes = new Map<string, string[]>();
   const edges = new Map<GraphEdge, string[]>();
   view.paths.forEach((path, index) => {
-    for (const id of path.nodes) nodes.set(id, [...(nodes.get(id) ?? []), `p${index + 1}`]);
-    for (const edge of path.edges) edges.set(edge, [...(edges.get(edge) ?? []), `p${index + 1}`]);
+    for (const id of path.nodes) appendTo(nodes, id, `p${index + 1}`);
+    for (const edge of path.edges) appendTo(edges, edge, `p${index + 1}`);
   });
   return { nodes, edges };
 }

@@ -13,6 +13,7 @@ import type { Subject } from '../model/subject.js';
 import { refersTo } from '../model/terraform.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { TerraformReference } from '../parse/kubernetes/types.js';
+import { appendTo } from '../model/collections.js';
 
 export type EndpointPlatform = 'kubernetes' | 'sagemaker' | 'vertex-ai' | 'azure-ml';
 
@@ -52,7 +53,7 @@ export function servingEndpoints(model: KubernetesModel, terraform: TerraformMod
   const byWorkload = new Map<Workload, ModelServer[]>();
   for (const server of modelServersIn(model)) {
     const workload = server.container.workload;
-    byWorkload.set(workload, [...(byWorkload.get(workload) ?? []), server]);
+    appendTo(byWorkload, workload, server);
   }
   for (const [workload, servers] of byWorkload) {
     const id = workloadId(workload);

@@ -6,6 +6,7 @@ import { modelServiceAccounts } from '../ml/model-service-accounts.js';
 import type { TerraformModel, TfResource } from '../terraform.js';
 import type { Node } from '../value.js';
 import { referencedResources } from './azapi.js';
+import { appendTo } from '../collections.js';
 
 export const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
 
@@ -33,7 +34,7 @@ export function servingManagedIdentities(terraform: TerraformModel, model: Kuber
   const byClientId = new Map<string, TfResource[]>();
   for (const identity of identities) {
     const clientId = identity.root.get('client_id').str()?.trim().toLowerCase();
-    if (clientId !== undefined && clientId !== '') byClientId.set(clientId, [...(byClientId.get(clientId) ?? []), identity]);
+    if (clientId !== undefined && clientId !== '') appendTo(byClientId, clientId, identity);
   }
   for (const account of accounts) {
     const annotation = account.object?.root.get('metadata', 'annotations', CLIENT_ID_ANNOTATION);

@@ -5,6 +5,7 @@ import type { Node } from '../value.js';
 import type { PolicyDocument } from './policy.js';
 import type { ResolveResource } from './policy-document.js';
 import { policiesOf } from './policy-sources.js';
+import { appendTo } from '../collections.js';
 
 /**
  * AWS-managed policies that make an identity an administrator of everything, of IAM, of S3 or of
@@ -175,7 +176,7 @@ function roleHoldersOf(terraform: TerraformModel): ReadonlyMap<TfResource, RoleH
     const byName = new Map<string, TfResource[]>();
     for (const principal of terraform.byType(`tf:${type}`)) {
       const name = principal.mode === 'managed' ? principal.root.get('name').str() : undefined;
-      if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), principal]);
+      if (name !== undefined) appendTo(byName, name, principal);
     }
     const arnName = new RegExp(`^arn:aws(?:-[a-z-]+)?:iam::\\d{12}:${shape.arnKind}\\/(?:.*\\/)?([^/]+)$`);
     const named = (node: Node): Set<TfResource> => {

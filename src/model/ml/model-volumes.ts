@@ -13,6 +13,7 @@ import type { Node } from '../value.js';
 import type { ModelServer } from './model-server.js';
 import { mountedFile } from './settings.js';
 import type { Setting } from './settings.js';
+import { appendTo } from '../collections.js';
 
 /** Someone besides the pod's own startup who can change the files under the path. */
 export interface VolumeWriter {
@@ -493,12 +494,12 @@ function volumeIndex(model: KubernetesModel): VolumeIndex {
     const name = ref.get('name').str();
     if (name === undefined) continue;
     const key = `${ref.get('namespace').str() ?? ''}/${name}`;
-    byClaim.set(key, [...(byClaim.get(key) ?? []), volume]);
+    appendTo(byClaim, key, volume);
   }
   const claimsOf = new Map<string, K8sObject[]>();
   for (const claim of model.byType('k8s:PersistentVolumeClaim')) {
     const volumeName = claim.root.get('spec', 'volumeName').str();
-    if (volumeName !== undefined) claimsOf.set(volumeName, [...(claimsOf.get(volumeName) ?? []), claim]);
+    if (volumeName !== undefined) appendTo(claimsOf, volumeName, claim);
   }
   volumeIndexes.set(model, (index = { byClaim, claimsOf }));
   return index;

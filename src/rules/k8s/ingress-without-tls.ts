@@ -6,6 +6,7 @@ import { labelSelectorMatches, podLabelsOf, workloadsSelectedBy } from '../../mo
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
+import { appendTo } from '../../model/collections.js';
 
 function backendContainers(backends: readonly Backend[]): ContainerRef[] {
   return backends.flatMap((backend) => backend.workloads.flatMap((workload) => workload.containers));
@@ -21,7 +22,7 @@ function servicesIndex(model: KubernetesModel): ServicesOf {
       index = new Map();
       for (const service of model.byType('k8s:Service')) {
         if (service.group !== '') continue;
-        for (const selected of workloadsSelectedBy(model, service)) index.set(selected, [...(index.get(selected) ?? []), service]);
+        for (const selected of workloadsSelectedBy(model, service)) appendTo(index, selected, service);
       }
     }
     return index.get(workload) ?? [];

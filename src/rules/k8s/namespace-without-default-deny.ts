@@ -4,6 +4,7 @@ import type { K8sObject, Workload } from '../../model/kubernetes.js';
 import { isNamespaceName, rulesIsolate, selectsAllPods } from '../../model/network-policies.js';
 import { defineRule } from '../define-rule.js';
 import { severityForPod } from '../severity.js';
+import { appendTo } from '../../model/collections.js';
 
 /**
  * Which directions a NetworkPolicy denies by default for all pods. A policy that selects every pod
@@ -86,7 +87,7 @@ spec:
           const namespace = workload.object.namespace;
           // A namespace written as a placeholder (`${namespace}`, `{{ .Release.Namespace }}`, `FILLED BY THE OPERATOR`) is unknown too.
           if (namespace === undefined || !isNamespaceName(namespace) || isFragment(workload)) continue;
-          byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), workload]);
+          appendTo(byNamespace, namespace, workload);
         }
         // A kustomize `$patch: delete` removes the object from the build: it neither protects nor names the namespace.
         const policies = model.byType('k8s:NetworkPolicy').filter((policy) => policy.group === 'networking.k8s.io' && !isDeletionPatch(policy));

@@ -4,6 +4,7 @@ import type { K8sObject } from '../../model/kubernetes.js';
 import type { ExposurePath } from '../../model/port-exposure.js';
 import type { Node } from '../../model/value.js';
 import { defineRule } from '../define-rule.js';
+import { appendTo } from '../../model/collections.js';
 
 interface ExposedPort {
   readonly label: string;
@@ -95,7 +96,7 @@ spec:
         const groups = new Map<string, ExposedPort[]>();
         for (const port of exposed) {
           const key = `${port.place.at.doc.file.path}#${port.place.at.path.join('/')}`;
-          groups.set(key, [...(groups.get(key) ?? []), port]);
+          appendTo(groups, key, port);
         }
         for (const group of groups.values()) {
           const first = group[0] as ExposedPort;
