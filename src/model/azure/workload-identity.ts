@@ -8,7 +8,7 @@ import type { Node } from '../value.js';
 import { referencedResources } from './azapi.js';
 import { appendTo } from '../collections.js';
 
-export const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
+const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
 
 export interface ServingManagedIdentity {
   /** The `azurerm_user_assigned_identity`. */

@@ -49,7 +49,9 @@ export function nimFronts(model: KubernetesModel, nim: K8sObject): NimFront[] {
   }
   const gateway = facts.router.get('gateway');
   const name = gateway.get('name').str();
-  const routes = !gateway.get('httpRoutesEnabled').isFalse() || gateway.get('grpcRoutesEnabled').isTrue();
+  // HTTP routes are on unless turned off; a value decided at deploy time is not evidence of a route.
+  const http = gateway.get('httpRoutesEnabled');
+  const routes = (http.state !== 'unknown' && !http.isFalse()) || gateway.get('grpcRoutesEnabled').isTrue();
   if (gateway.isMap() && name !== undefined && routes) {
     const namespace = gateway.get('namespace').str() ?? nim.namespace;
     const object = findObject(model, { kind: 'Gateway', groups: GATEWAY_GROUPS, namespace, name, near: nim });

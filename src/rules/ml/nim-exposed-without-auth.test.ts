@@ -8,6 +8,7 @@ ruleTester(nimExposedWithoutAuth, {
       name: 'ClusterIP only, an auth-url Ingress, an Istio JWT policy on the pods or the namespace, NIMService defaults, an auth-url router annotation, a SecurityPolicy on the Gateway, a router without routes',
       file: 'pass-private-or-authenticated.yaml',
     },
+    { name: 'a router whose HTTP routes are switched by a value known only at apply', file: 'pass-routes-unknown.tf' },
   ],
   invalid: [
     {
