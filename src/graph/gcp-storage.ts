@@ -115,7 +115,10 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
   }
   // The default convenience bindings of buckets whose policy the scan does not replace.
   for (const [key, holders] of basic) {
-    const [member, project] = key.split(':') as [string, string];
+    // `projectEditor:example.com:acme-ml`: the member ends at the first colon; a domain-scoped project keeps its own.
+    const colon = key.indexOf(':');
+    const member = key.slice(0, colon);
+    const project = key.slice(colon + 1);
     for (const bucket of byProject.get(project) ?? []) {
       const name = bucket.root.get('name').str() as string;
       const access = replaced.has(name) ? undefined : defaultConvenienceAccess(member, bucket);

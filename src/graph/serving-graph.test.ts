@@ -106,3 +106,8 @@ test('a binding names the role of its own file when two files hold a role of tha
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('GKE: Editor on a domain-scoped project (example.com:acme-ml) reaches its buckets through their default projectEditor binding', async () => {
+  const graph = await graphOf('src/graph/__fixtures__/gcp-domain-project');
+  assert.deepEqual(edges(graph, 'can-write'), ['Google service account fraud-serving@acme-ml.example.com.iam.gserviceaccount.com -> gs://acme-fraud-models/fraud']);
+});
