@@ -2,7 +2,7 @@
 // identities they act as → the Azure Blob model artifacts those may read or replace, from the scan's
 // `azurerm_role_assignment`s.
 import { referencedResources } from '../model/azure/azapi.js';
-import type { BlobAccess, BlobLocation } from '../model/azure/blob-storage.js';
+import type { BlobLocation } from '../model/azure/blob-storage.js';
 import { accountInGroups, blobLocationOf, blobRoleOf, containerAccountName, storageScopeOf } from '../model/azure/blob-storage.js';
 import { servingManagedIdentities } from '../model/azure/workload-identity.js';
 import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
@@ -10,7 +10,7 @@ import { modelUris } from '../model/ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
 import type { ServingGraph } from './graph.js';
-import { addArtifact, artifactId, resourceId } from './graph.js';
+import { addArtifact, artifactId, resourceId, StrongestGrants } from './graph.js';
 import { appendTo } from '../model/collections.js';
 
 interface Artifact {
@@ -48,7 +48,7 @@ export function addAzureStorage(graph: ServingGraph, model: KubernetesModel, ter
   for (const artifact of artifacts) appendTo(byAccount, artifact.location.account, artifact);
   const accounts = addStorage(graph, terraform, byAccount);
   if (identities.size === 0) return;
-  const strongest = new Map<string, Map<string, { access: BlobAccess; label: string; at: Node }>>();
+  const strongest = new StrongestGrants();
   for (const assignment of terraform.byType('tf:azurerm_role_assignment')) {
     // An ABAC condition may narrow blob access to some containers or paths: what it leaves is unknown here.
     if (assignment.mode !== 'managed' || assignment.root.get('condition').isWritten()) continue;
@@ -65,17 +65,10 @@ export function addAzureStorage(graph: ServingGraph, model: KubernetesModel, ter
         : scope.kind === 'container'
           ? (byAccount.get(scope.account) ?? []).filter((artifact) => artifact.location.container === scope.container)
           : accounts.filter((account) => accountInGroups(account, scope.groups, terraform)).flatMap((account) => byAccount.get(account.root.get('name').str()?.toLowerCase() ?? '') ?? []);
-    for (const id of holders) {
-      const forIdentity = strongest.get(id) ?? strongest.set(id, new Map()).get(id)!;
-      for (const artifact of covered) {
-        const known = forIdentity.get(artifact.uri);
-        if (known === undefined || (known.access === 'read' && role.access === 'write')) forIdentity.set(artifact.uri, { access: role.access, label: `${role.name} (${scope.kind === 'resource-group' ? 'resource group' : scope.kind})`, at: role.at });
-      }
-    }
+    const grant = { access: role.access, label: `${role.name} (${scope.kind === 'resource-group' ? 'resource group' : scope.kind})`, at: role.at };
+    for (const id of holders) for (const artifact of covered) strongest.give(id, artifact.uri, grant);
   }
-  for (const [identity, grants] of strongest) {
-    for (const [uri, grant] of grants) graph.connect({ from: identity, to: artifactId(uri), kind: grant.access === 'write' ? 'can-write' : 'can-read', label: grant.label, at: grant.at });
-  }
+  strongest.connect(graph);
 }
 
 /**

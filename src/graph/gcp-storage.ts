@@ -5,25 +5,18 @@ import type { IamGrant } from '../model/gcp/iam.js';
 import { iamGrants, targetsOf } from '../model/gcp/iam.js';
 import type { ServiceAccountRef } from '../model/gcp/identity.js';
 import { serviceAccountEmail, serviceAccountOf, servingServiceAccounts } from '../model/gcp/identity.js';
-import type { ObjectAccess } from '../model/gcp/storage-roles.js';
 import { BASIC_ROLE_MEMBER, bucketRoleAccess, defaultConvenienceAccess, projectIdOf, projectRoleAccess } from '../model/gcp/storage-roles.js';
 import type { K8sObject, KubernetesModel, Workload } from '../model/kubernetes.js';
 import { modelUris } from '../model/ml/model-uris.js';
 import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
-import type { ServingGraph } from './graph.js';
-import { addArtifact, artifactId, resourceId } from './graph.js';
+import type { ServingGraph, StorageGrant } from './graph.js';
+import { addArtifact, artifactId, resourceId, StrongestGrants } from './graph.js';
 import { appendTo } from '../model/collections.js';
 
 interface Identity {
   readonly id: string;
   readonly account: ServiceAccountRef;
-}
-
-interface Grant {
-  readonly access: ObjectAccess;
-  readonly label: string;
-  readonly at: Node;
 }
 
 /** Adds the GKE pods' Google service accounts, the `gs://` artifacts, their buckets, and who may write or read them. */
@@ -68,13 +61,9 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
   const replaced = new Set<string>();
   for (const policy of terraform.byType('tf:google_storage_bucket_iam_policy')) for (const name of bucketNames(policy.root.get('bucket'), terraform)) replaced.add(name);
 
-  const strongest = new Map<string, Map<string, Grant>>();
-  const give = (identity: Identity, bucket: string, grant: Grant): void => {
-    const forIdentity = strongest.get(identity.id) ?? strongest.set(identity.id, new Map()).get(identity.id)!;
-    for (const uri of byBucket.get(bucket) ?? []) {
-      const known = forIdentity.get(uri);
-      if (known === undefined || (known.access === 'read' && grant.access === 'write')) forIdentity.set(uri, grant);
-    }
+  const strongest = new StrongestGrants();
+  const give = (identity: Identity, bucket: string, grant: StorageGrant): void => {
+    for (const uri of byBucket.get(bucket) ?? []) strongest.give(identity.id, uri, grant);
   };
 
   // Basic roles on a project, per identity: reached through `projectEditor:<project>`-style members.
@@ -126,9 +115,7 @@ export function addGcpStorage(graph: ServingGraph, model: KubernetesModel, terra
       for (const holder of holders) give(holder.identity, name, { access, label: `${holder.role} (project ${project}, through the bucket's default ${member} binding)`, at: holder.at });
     }
   }
-  for (const [identity, grantsOf] of strongest) {
-    for (const [uri, grant] of grantsOf) graph.connect({ from: identity, to: artifactId(uri), kind: grant.access === 'write' ? 'can-write' : 'can-read', label: grant.label, at: grant.at });
-  }
+  strongest.connect(graph);
 }
 
 /** The Google service account nodes of the serving KSAs, with their `assumes` edges. */

@@ -166,3 +166,32 @@ export function addArtifact(graph: ServingGraph, use: ArtifactUse, servers: Read
 export function artifactId(uri: string): string {
   return `artifact:${uri}`;
 }
+
+/** A storage grant of an identity on one model location: write beats read. */
+export interface StorageGrant {
+  readonly access: 'write' | 'read';
+  /** The role, as the edge's label. */
+  readonly label: string;
+  readonly at: Node;
+}
+
+/**
+ * The strongest grant each identity holds on each model location, gathered from every grant that covers it,
+ * then drawn as one `can-write` or `can-read` edge each (the first grant of the strongest kind is the one shown).
+ */
+export class StrongestGrants {
+  private readonly byIdentity = new Map<string, Map<string, StorageGrant>>();
+
+  give(identity: string, uri: string, grant: StorageGrant): void {
+    let forIdentity = this.byIdentity.get(identity);
+    if (!forIdentity) this.byIdentity.set(identity, (forIdentity = new Map()));
+    const known = forIdentity.get(uri);
+    if (known === undefined || (known.access === 'read' && grant.access === 'write')) forIdentity.set(uri, grant);
+  }
+
+  connect(graph: ServingGraph): void {
+    for (const [identity, grants] of this.byIdentity) {
+      for (const [uri, grant] of grants) graph.connect({ from: identity, to: artifactId(uri), kind: grant.access === 'write' ? 'can-write' : 'can-read', label: grant.label, at: grant.at });
+    }
+  }
+}
