@@ -182,11 +182,17 @@ export interface StorageGrant {
 export class StrongestGrants {
   private readonly byIdentity = new Map<string, Map<string, StorageGrant>>();
 
+  /** Whether a grant of this access would be stronger than what the identity already holds there (to skip locating it). */
+  improves(identity: string, uri: string, access: StorageGrant['access']): boolean {
+    const known = this.byIdentity.get(identity)?.get(uri);
+    return known === undefined || (known.access === 'read' && access === 'write');
+  }
+
   give(identity: string, uri: string, grant: StorageGrant): void {
+    if (!this.improves(identity, uri, grant.access)) return;
     let forIdentity = this.byIdentity.get(identity);
     if (!forIdentity) this.byIdentity.set(identity, (forIdentity = new Map()));
-    const known = forIdentity.get(uri);
-    if (known === undefined || (known.access === 'read' && grant.access === 'write')) forIdentity.set(uri, grant);
+    forIdentity.set(uri, grant);
   }
 
   connect(graph: ServingGraph): void {

@@ -25,7 +25,7 @@ import type { TerraformModel, TfResource } from '../model/terraform.js';
 import type { Node } from '../model/value.js';
 import { addAzureStorage } from './azure-storage.js';
 import { addGcpStorage } from './gcp-storage.js';
-import { addArtifact, CLUSTER, INTERNET, modelServerWorkloads, objectId, objectLabel, PRIVATE_NETWORK, resourceId, ServingGraph, workloadId } from './graph.js';
+import { addArtifact, CLUSTER, INTERNET, modelServerWorkloads, objectId, objectLabel, PRIVATE_NETWORK, resourceId, ServingGraph, StrongestGrants, workloadId } from './graph.js';
 import type { GraphEdge } from './graph.js';
 import { appendTo } from '../model/collections.js';
 
@@ -200,28 +200,26 @@ function addArtifacts(graph: ServingGraph, model: KubernetesModel, terraform: Te
     const bucket = artifact.arn.slice('arn:aws:s3:::'.length).split('/')[0] ?? '';
     appendTo(byBucket, bucket, artifact);
   }
+  // The strongest grant per identity and artifact, at the first entry that gives it: one edge each.
+  const strongest = new StrongestGrants();
   for (const identity of graph.ofKind('cloud-identity')) {
     const role = identity.subject as TfResource;
     const statements = policiesOfRole(role, terraform).flatMap((policy) => (policy.document === 'unknown' ? [] : documentPermissions(policy.document)));
     const granted = (action: string): boolean => notDenied([{ name: action, service: 's3', accessLevel: 'Write', wildcardOnly: false }], statements).length > 0;
-    // The strongest grant per artifact, at the first entry that gives it: one edge each.
-    const grants = new Map<ModelArtifact, { kind: 'can-write' | 'can-read'; at: Node }>();
     for (const statement of statements) {
       if (statement.grant !== 'allow') continue;
       const write = statement.covers('s3:PutObject') === 'yes' && granted('s3:PutObject');
       const read = statement.covers('s3:GetObject') === 'yes' && granted('s3:GetObject');
       if (!write && !read) continue;
+      const access = write ? 'write' : 'read';
       for (const artifact of candidatesFor(statement.statement, artifacts, byBucket, terraform)) {
-        const known = grants.get(artifact);
-        if (known?.kind === 'can-write' || (known && !write)) continue;
+        if (!strongest.improves(identity.id, artifact.uri, access)) continue;
         const at = reachingEntry(statement.statement, artifact, terraform);
-        if (at !== undefined) grants.set(artifact, { kind: write ? 'can-write' : 'can-read', at });
+        if (at !== undefined) strongest.give(identity.id, artifact.uri, { access, label: write ? 's3:PutObject' : 's3:GetObject', at });
       }
     }
-    for (const [artifact, grant] of grants) {
-      graph.connect({ from: identity.id, to: `artifact:${artifact.uri}`, kind: grant.kind, label: grant.kind === 'can-write' ? 's3:PutObject' : 's3:GetObject', at: grant.at });
-    }
   }
+  strongest.connect(graph);
 }
 
 /**
